@@ -1,0 +1,36 @@
+# relgraph — set-up and everyday commands. Every target creates .venv and installs what it needs.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-dev
+DEMO_STORE ?= sqlite:///demo.db
+
+.PHONY: demo test lint format bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## demo: load the demo network into the embedded store and print a summary of it
+demo: $(STAMP)
+	$(BIN)/relgraph --store $(DEMO_STORE) demo --reset
+	$(BIN)/relgraph --store $(DEMO_STORE) summary
+
+## test: the whole test suite (starts and stops a throwaway Neo4j once the Neo4j store exists)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## lint: ruff (lint + format check) and mypy
+lint: $(STAMP)
+	$(BIN)/ruff check src api tests
+	$(BIN)/ruff format --check src api tests
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format src api tests
+	$(BIN)/ruff check --fix src api tests
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache demo.db demo.db-*
