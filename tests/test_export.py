@@ -96,8 +96,8 @@ def test_graph_formats_read_back_with_same_counts_and_names(
 
 
 def test_csv_files_import_back_to_the_same_network(store: GraphStore, tmp_path: Path) -> None:
-    network = small_network()
-    store.upsert(network)
+    store.upsert(small_network())
+    store.upsert(tricky_network())
     for name, text in network_to_csv(store.snapshot()).items():
         (tmp_path / name).write_text(text, encoding="utf-8", newline="")
     with SQLiteStore(tmp_path / "copy.db") as copy:

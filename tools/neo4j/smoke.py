@@ -31,11 +31,10 @@ def main() -> int:
             driver.execute_query(
                 "MERGE (a:SmokeThing {id: $a}) MERGE (b:SmokeThing {id: $b}) "
                 "MERGE (a)-[:LINKS]->(b)",
-                a="x", b="y",
+                a="x",
+                b="y",
             )
-        records, _, _ = driver.execute_query(
-            "MATCH (t:SmokeThing) RETURN count(t) AS n"
-        )
+        records, _, _ = driver.execute_query("MATCH (t:SmokeThing) RETURN count(t) AS n")
         n = records[0]["n"]
         rels, _, _ = driver.execute_query(
             "MATCH (:SmokeThing)-[r:LINKS]->(:SmokeThing) RETURN count(r) AS n"
