@@ -1,0 +1,5 @@
+"""``python -m relgraph`` runs the CLI."""
+
+from relgraph.cli import main
+
+main()
