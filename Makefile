@@ -28,6 +28,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src api tests
 	$(BIN)/mypy
 
+## bench: benchmarks; results are written to bench/*.json
+bench: $(STAMP)
+	$(BIN)/python bench/import_throughput.py --copies 1 10 --repeats 3 -o bench/import-sqlite.json
+
 format: $(STAMP)
 	$(BIN)/ruff format src api tests
 	$(BIN)/ruff check --fix src api tests

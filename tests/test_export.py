@@ -37,15 +37,15 @@ def tricky_network() -> Network:
         Person(id=f"p{i}", name=name, notes=f"note about {name}", tags=["ünïcode", "plain"])
         for i, name in enumerate(TRICKY_NAMES)
     ]
+    people.append(
+        Person(id="formula", name="=1+1", phone="+44 20 7946 0000", tags=["-x", "@y"], notes="'Tis")
+    )
     orgs = [
         Organization(
             id="o1", name="Ärzte ohne Grenzen, e.V.", kind="ngo", roles=["partner"], value=1.5
         )
     ]
-    rels = [
-        Relationship(source="p0", target=f"p{i}", type="KNOWS", strength=0.5)
-        for i in range(1, len(people))
-    ]
+    rels = [Relationship(source="p0", target=p.id, type="KNOWS", strength=0.5) for p in people[1:]]
     rels.append(Relationship(source="p1", target="o1", type="WORKS_AT", title="Directeur général"))
     return Network(people=people, organizations=orgs, relationships=rels)
 

@@ -17,7 +17,14 @@ from relgraph.errors import ImportProblem
 from relgraph.io.records import COLUMNS, LIST_FIELDS, REQUIRED_COLUMNS, RawRecord, Section
 from relgraph.model import Network
 
-__all__ = ["csv_section", "iter_csv_paths", "network_to_csv", "neutralise_formula", "read_csv"]
+__all__ = [
+    "csv_section",
+    "iter_csv_paths",
+    "network_to_csv",
+    "neutralise_formula",
+    "read_csv",
+    "restore_formula",
+]
 
 _ALIASES: dict[str, Section] = {
     "people": "people",
@@ -48,8 +55,8 @@ def _cell(column: str, text: str) -> Any:
     if text == "":
         return None
     if column in LIST_FIELDS:
-        return [part.strip() for part in text.split(";") if part.strip()]
-    return text
+        return [restore_formula(part.strip()) for part in text.split(";") if part.strip()]
+    return restore_formula(text)
 
 
 def read_csv(path: Path, section: Section) -> tuple[list[RawRecord], list[ImportProblem]]:
@@ -140,6 +147,21 @@ def neutralise_formula(text: str) -> str:
         float(text)
     except ValueError:
         return "'" + text
+    return text
+
+
+def restore_formula(text: str) -> str:
+    """Undo :func:`neutralise_formula`, so that relgraph's own CSV exports import back exactly.
+
+    Examples
+    --------
+    >>> restore_formula("'+44 20 7946 0000")
+    '+44 20 7946 0000'
+    >>> restore_formula("'Tis the season")
+    "'Tis the season"
+    """
+    if text.startswith("'") and neutralise_formula(text[1:]) == text:
+        return text[1:]
     return text
 
 
