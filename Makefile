@@ -18,9 +18,9 @@ demo: $(STAMP)
 	$(BIN)/relgraph --store $(DEMO_STORE) demo --reset
 	$(BIN)/relgraph --store $(DEMO_STORE) summary
 
-## test: the whole test suite (starts and stops a throwaway Neo4j once the Neo4j store exists)
+## test: the whole test suite against SQLite and a throwaway real Neo4j 5.26 (started before, stopped after)
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	RELGRAPH_REQUIRE_NEO4J=1 PYTHON=$(PYTHON) tools/neo4j/run-with-neo4j.sh $(BIN)/python -m pytest
 
 ## lint: ruff (lint + format check) and mypy
 lint: $(STAMP)

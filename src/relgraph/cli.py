@@ -42,7 +42,7 @@ app.add_typer(people_app, name="people")
 app.add_typer(orgs_app, name="organizations")
 
 out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON to stdout.")]
 LimitOption = Annotated[int, typer.Option(min=1, max=1000, help="Page size (1-1000).")]
@@ -260,6 +260,44 @@ def demo(
         return
     counts = ", ".join(f"{n} {section}" for section, n in network.counts().items())
     out.print(Text(f"demo network loaded into {url}: {counts}"))
+
+
+@app.command()
+def migrate(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Option("--from", help="Store URL to copy from.")],
+    target: Annotated[str, typer.Option("--to", help="Store URL to copy into.")],
+    mode: Annotated[
+        str,
+        typer.Option(
+            "--mode",
+            help="If the target is not empty: 'fail' (default), 'replace' its contents, or 'merge' into them.",
+        ),
+    ] = "fail",
+    as_json: JsonOption = False,
+) -> None:
+    """Copy the whole network from one store to another (SQLite <-> Neo4j), losslessly."""
+    if mode not in {"fail", "replace", "merge"}:
+        _fail(f"--mode must be fail, replace or merge, not {mode!r}", code=2)
+    settings: StoreSettings = ctx.obj
+    try:
+        with settings.model_copy(update={"store": source}).open() as origin:
+            network = origin.snapshot()
+        with settings.model_copy(update={"store": target}).open() as destination:
+            if any(destination.counts().values()):
+                if mode == "fail":
+                    _fail(f"{redact_url(target)} is not empty: use --mode replace or --mode merge")
+                if mode == "replace":
+                    destination.clear()
+            written = destination.upsert(network)
+    except RelgraphError as exc:
+        _fail(str(exc))
+    if as_json:
+        _print_json({"from": redact_url(source), "to": redact_url(target), "records": network.counts(),
+                     "written": written.as_dict()})  # fmt: skip
+        return
+    counts = ", ".join(f"{n} {section}" for section, n in network.counts().items())
+    out.print(Text(f"copied {counts} from {redact_url(source)} to {redact_url(target)}"))
 
 
 @app.command()

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
-__all__ = ["NamedQueries", "parse_named_queries"]
+__all__ = ["CypherFiles", "NamedQueries", "load", "load_cypher", "parse_named_queries"]
 
 _NAME_LINE = re.compile(r"^\s*(?:--|//)\s*name:\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
 _COMMENT = re.compile(r"^\s*(--|//)")
@@ -62,3 +64,47 @@ class NamedQueries:
 def load(package: str, filename: str) -> NamedQueries:
     """Load a query file once per process."""
     return NamedQueries(package, filename)
+
+
+class CypherFiles:
+    """The ``.cypher`` files of relgraph, one statement per file, looked up by file name without extension.
+
+    Installed, they live in the package as ``relgraph/cypher/``; in a source checkout, in ``cypher/`` at the
+    repository root. Comment lines (``//``) are documentation and are stripped.
+    """
+
+    def __init__(self, directory: Traversable | None = None) -> None:
+        self.directory = directory or cypher_directory()
+        self._queries: dict[str, str] = {}
+        for entry in self.directory.iterdir():
+            if entry.name.endswith(".cypher"):
+                lines = entry.read_text(encoding="utf-8").splitlines()
+                body = [ln for ln in lines if ln.strip() and not _COMMENT.match(ln)]
+                self._queries[entry.name.removesuffix(".cypher")] = "\n".join(body).strip()
+
+    def __getitem__(self, name: str) -> str:
+        return self._queries[name]
+
+    def statements(self, name: str) -> list[str]:
+        """The statements of a multi-statement file (schema), in order."""
+        return [s.strip() for s in self._queries[name].split(";") if s.strip()]
+
+    def names(self) -> frozenset[str]:
+        return frozenset(self._queries)
+
+
+def cypher_directory() -> Traversable:
+    """Where the Cypher files are: inside the installed package, else at the source checkout's root."""
+    packaged = resources.files("relgraph").joinpath("cypher")
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "cypher"
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError("relgraph's cypher/ directory is missing from this installation")
+
+
+@cache
+def load_cypher() -> CypherFiles:
+    """The Cypher files, read once per process."""
+    return CypherFiles()
