@@ -9,7 +9,7 @@ retries transient errors) holding the whole batch, sent in chunks of :data:`BATC
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any, Self, TypeVar
 from urllib.parse import urlsplit
@@ -53,6 +53,7 @@ __all__ = ["BATCH_SIZE", "KIND_LABELS", "ROLE_LABELS", "Neo4jStore"]
 
 M = TypeVar("M", bound=BaseModel)
 R = TypeVar("R")
+T = TypeVar("T")
 
 #: Rows per UNWIND statement. Large enough that round trips stop mattering (a few ms each against tens of ms
 #: of work per chunk), small enough that one statement's parameters stay a few MB and progress stays fluid.
@@ -223,44 +224,86 @@ class Neo4jStore:
         return {r["id"]: NodeType(r["label"]) for r in records}
 
     def upsert(self, batch: Network, *, progress: ProgressCallback | None = None) -> WriteSummary:
-        q = self._q
-        sections: list[tuple[str, str, list[dict[str, Any]]]] = [
-            ("people", q["upsert_people"], [_node_row(p) for p in batch.people]),
-            (
-                "organizations",
-                q["upsert_organizations"],
-                [_org_row(o) for o in batch.organizations],
-            ),
-            (
-                "relationships",
-                q["upsert_relationships"],
-                [_rel_row(r) for r in batch.relationships],
-            ),
-            ("interactions", q["upsert_interactions"], [_node_row(i) for i in batch.interactions]),
-        ]
         ids = list(referenced_ids(batch))
+        node_sections = [
+            ("people", "upsert_people", [_node_row(p) for p in batch.people]),
+            ("organizations", "upsert_organizations", [_org_row(o) for o in batch.organizations]),
+        ]
+        relationship_rows = [_rel_row(r) for r in batch.relationships]
+        interaction_rows = [_node_row(i) for i in batch.interactions]
 
         def work(tx: ManagedTransaction) -> WriteSummary:
             # Checked inside the write transaction, so what it checks is what it writes against.
             stored = {r["id"]: NodeType(r["label"]) for r in tx.run(self._q["node_types"], ids=ids)}
             raise_for_problems(batch_problems(batch, stored))
-            summary, done = WriteSummary(), 0
-            for section, query, rows in sections:
-                created = updated = 0
-                for start in range(0, len(rows), BATCH_SIZE):
-                    chunk = rows[start : start + BATCH_SIZE]
-                    record = tx.run(query, rows=chunk).single(strict=True)
-                    created, updated = created + record["created"], updated + record["updated"]
-                    done += len(chunk)
-                    if progress is not None:
-                        progress(done)
-                summary.created[section], summary.updated[section] = created, updated
-                summary.unchanged[section] = len(rows) - created - updated
+            summary, counter = WriteSummary(), _Progress(progress)
+            for section, query, rows in node_sections:
+                self._upsert_nodes(tx, self._q[query], rows, summary, section, counter)
+            self._upsert_relationships(tx, relationship_rows, summary, counter)
+            self._upsert_nodes(
+                tx,
+                self._q["upsert_interactions"],
+                interaction_rows,
+                summary,
+                "interactions",
+                counter,
+            )
             if summary.changed:
                 tx.run(self._q["bump_version"]).consume()
             return summary
 
         return self._write(work)
+
+    @staticmethod
+    def _upsert_nodes(
+        tx: ManagedTransaction,
+        query: str,
+        rows: list[dict[str, Any]],
+        summary: WriteSummary,
+        section: str,
+        counter: _Progress,
+    ) -> None:
+        created = updated = 0
+        for chunk in _chunks(rows):
+            record = tx.run(query, rows=chunk).single(strict=True)
+            created, updated = created + record["created"], updated + record["updated"]
+            counter.add(len(chunk))
+        summary.created[section], summary.updated[section] = created, updated
+        summary.unchanged[section] = len(rows) - created - updated
+
+    def _upsert_relationships(
+        self,
+        tx: ManagedTransaction,
+        rows: list[dict[str, Any]],
+        summary: WriteSummary,
+        counter: _Progress,
+    ) -> None:
+        """Lock every endpoint, find what exists, then update the changed and create the missing.
+
+        Updates run before creates so that no lookup ever has to wade through relationships this
+        transaction has just created.
+        """
+        endpoints = sorted({r["source"] for r in rows} | {r["target"] for r in rows})
+        for chunk in _chunks(endpoints):
+            tx.run(self._q["lock_endpoints"], ids=chunk).consume()
+        same: dict[int, bool] = {}
+        for chunk in _chunks([{**row, "i": i} for i, row in enumerate(rows)]):
+            for record in tx.run(self._q["existing_relationships"], rows=chunk):
+                same[record["i"]] = record["same"]
+        changed = [row for i, row in enumerate(rows) if same.get(i) is False]
+        missing = [row for i, row in enumerate(rows) if i not in same]
+        for chunk in _chunks(changed):
+            tx.run(self._q["update_relationships"], rows=chunk).consume()
+            counter.add(len(chunk))
+        for chunk in _chunks(missing):
+            tx.run(self._q["create_relationships"], rows=chunk).consume()
+            counter.add(len(chunk))
+        counter.add(len(rows) - len(changed) - len(missing))
+        summary.created["relationships"], summary.updated["relationships"] = (
+            len(missing),
+            len(changed),
+        )
+        summary.unchanged["relationships"] = len(rows) - len(missing) - len(changed)
 
     def _delete(self, query: str, missing: str, **params: Any) -> None:
         def work(tx: ManagedTransaction) -> int:
@@ -382,6 +425,23 @@ class Neo4jStore:
             self._read("relationships_within", ids=ids),
             self._read("interactions_within", ids=ids),
         )
+
+
+class _Progress:
+    """Counts records written and reports the running total."""
+
+    def __init__(self, callback: ProgressCallback | None) -> None:
+        self.callback, self.done = callback, 0
+
+    def add(self, n: int) -> None:
+        self.done += n
+        if self.callback is not None and n:
+            self.callback(self.done)
+
+
+def _chunks(rows: list[T]) -> Iterator[list[T]]:
+    for start in range(0, len(rows), BATCH_SIZE):
+        yield rows[start : start + BATCH_SIZE]
 
 
 def _network(nodes: list[Any], rels: list[Any], interactions: list[Any]) -> Network:
