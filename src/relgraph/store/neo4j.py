@@ -226,8 +226,12 @@ class Neo4jStore:
     def upsert(self, batch: Network, *, progress: ProgressCallback | None = None) -> WriteSummary:
         ids = list(referenced_ids(batch))
         node_sections = [
-            ("people", "upsert_people", [_node_row(p) for p in batch.people]),
-            ("organizations", "upsert_organizations", [_org_row(o) for o in batch.organizations]),
+            ("people", self._q["upsert_people"], [_node_row(p) for p in batch.people]),
+            (
+                "organizations",
+                self._q["upsert_organizations"],
+                [_org_row(o) for o in batch.organizations],
+            ),
         ]
         relationship_rows = [_rel_row(r) for r in batch.relationships]
         interaction_rows = [_node_row(i) for i in batch.interactions]
@@ -238,7 +242,7 @@ class Neo4jStore:
             raise_for_problems(batch_problems(batch, stored))
             summary, counter = WriteSummary(), _Progress(progress)
             for section, query, rows in node_sections:
-                self._upsert_nodes(tx, self._q[query], rows, summary, section, counter)
+                self._upsert_nodes(tx, query, rows, summary, section, counter)
             self._upsert_relationships(tx, relationship_rows, summary, counter)
             self._upsert_nodes(
                 tx,
