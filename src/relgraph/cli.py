@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from relgraph import __version__
+from relgraph.cli_analyze import analyze_app
 from relgraph.errors import ImportValidationError, NotFoundError, RelgraphError
 from relgraph.io.csvio import network_to_csv
 from relgraph.io.export import ExportFormat, export_bytes
@@ -40,6 +41,7 @@ people_app = typer.Typer(help="List and show people.", no_args_is_help=True)
 orgs_app = typer.Typer(help="List and show organisations.", no_args_is_help=True)
 app.add_typer(people_app, name="people")
 app.add_typer(orgs_app, name="organizations")
+app.add_typer(analyze_app, name="analyze")
 
 out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)

@@ -3,18 +3,65 @@
 :func:`typed_multigraph` keeps everything: one node per person and organisation (attribute ``node_type``
 plus every field of the record), one edge per relationship keyed by its type (attribute ``type`` plus every
 field). Symmetric relationships are stored once, as in the store, from ``source`` to ``target``.
-Interactions are not nodes here; analyses read them from the network directly.
+Interactions are not nodes here. Maps and graph exports use it.
+
+:func:`project` builds what the analyses use: an undirected weighted :class:`networkx.Graph` of people and
+organisations, as of a date.
+
+* **Person–person edges** join two people who have a relationship (``KNOWS``, ``REPORTS_TO``, ``INFLUENCES``,
+  ``REFERRED``) valid on that date, or who took part in the same interaction (meetings of at most
+  ``max_meeting_size`` people). Each carries the tie's ``strength`` (0–1), ``distance`` (``−ln strength``), ``status``,
+  ``sentiment``, ``last_contact``, ``interactions`` and the relationship ``kinds`` it rests on
+  (:mod:`relgraph.analysis.strength` has the formula).
+* **Person–organisation edges** come from ``WORKS_AT``, ``MEMBER_OF`` and ``REFERRED``: colleagues are linked through
+  their organisation's node (two hops), not to each other, which keeps big organisations linear in size. Their
+  strength is the stated strength or ``membership_strength``; their status is ``member``.
+* **Organisation–organisation relationships** (``SUPPLIES``, ``OWNS``, …) are left out: a contract between two
+  companies is no route to a person. They stay in the typed multigraph.
+* Relationships whose ``since`` lies after the date, or whose ``until`` lies before it, are left out; so are
+  interactions after the date.
 """
 
 from __future__ import annotations
 
+import itertools
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import networkx as nx
 
-from relgraph.model import SYMMETRIC_TYPES, Network, NodeType
+from relgraph.analysis.strength import (
+    Evidence,
+    TieParameters,
+    distance,
+    evidence_weight,
+    relationship_status,
+    tie_strength,
+)
+from relgraph.model import (
+    SYMMETRIC_TYPES,
+    DecisionRole,
+    Network,
+    NodeType,
+    Organization,
+    OrgRole,
+    Person,
+    Relationship,
+    RelType,
+    Seniority,
+)
+from relgraph.store.base import GraphStore
 
-__all__ = ["typed_multigraph"]
+__all__ = ["MEMBER", "Membership", "Projection", "ProjectionCache", "project", "typed_multigraph"]
+
+#: The status of a person–organisation edge.
+MEMBER = "member"
+_PERSON_TIES = frozenset({RelType.KNOWS, RelType.REPORTS_TO, RelType.INFLUENCES, RelType.REFERRED})
+_MEMBERSHIPS = frozenset({RelType.WORKS_AT, RelType.MEMBER_OF})
 
 
 def typed_multigraph(network: Network) -> nx.MultiDiGraph:
@@ -53,3 +100,208 @@ def typed_multigraph(network: Network) -> nx.MultiDiGraph:
 
 def _fields(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None and k != "id"}
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """A person's place in an organisation (from WORKS_AT or MEMBER_OF)."""
+
+    organization: str
+    type: RelType
+    title: str | None
+    decision_role: DecisionRole | None
+    seniority: Seniority | None
+
+
+@dataclass(frozen=True)
+class Projection:
+    """A network as of a date, ready for the analyses: the weighted graph and lookups beside it."""
+
+    network: Network
+    as_of: date
+    params: TieParameters
+    graph: nx.Graph
+    people: dict[str, Person]
+    organizations: dict[str, Organization]
+    memberships: dict[str, list[Membership]] = field(default_factory=dict)
+
+    @property
+    def internal(self) -> frozenset[str]:
+        """Our own people."""
+        return frozenset(pid for pid, p in self.people.items() if p.internal)
+
+    @property
+    def own_organizations(self) -> frozenset[str]:
+        return frozenset(oid for oid, o in self.organizations.items() if OrgRole.OWN in o.roles)
+
+    def members_of(self, organization_id: str) -> list[str]:
+        """People who work at or are members of an organisation (as of the projection's date)."""
+        return sorted(
+            pid
+            for pid, places in self.memberships.items()
+            if any(m.organization == organization_id for m in places)
+        )
+
+    def person_graph(self) -> nx.Graph:
+        """The people and the ties between them only (a view; organisations left out)."""
+        return self.graph.subgraph(self.people).copy()
+
+
+def _valid(rel: Relationship, as_of: date) -> bool:
+    return not ((rel.since and rel.since > as_of) or (rel.until and rel.until < as_of))
+
+
+def _collect_evidence(
+    network: Network, as_of: date, params: TieParameters, people: dict[str, Person]
+) -> tuple[dict[tuple[str, str], Evidence], dict[tuple[str, str], set[str]]]:
+    evidence: dict[tuple[str, str], Evidence] = {}
+    kinds: dict[tuple[str, str], set[str]] = {}
+    for rel in network.relationships:
+        ends_are_people = rel.source in people and rel.target in people
+        if rel.type in _PERSON_TIES and ends_are_people and _valid(rel, as_of):
+            pair = _pair(rel.source, rel.target)
+            evidence.setdefault(pair, Evidence()).state(rel.strength, rel.sentiment)
+            kinds.setdefault(pair, set()).add(rel.type.value)
+    for interaction in network.interactions:
+        present = [p for p in interaction.participants if p in people]
+        if interaction.date > as_of or not 2 <= len(present) <= params.max_meeting_size:
+            continue
+        age = (as_of - interaction.date).days
+        weight = evidence_weight(interaction.channel, age, interaction.sentiment, params)
+        for a, b in itertools.combinations(sorted(present), 2):
+            evidence.setdefault((a, b), Evidence()).observe(
+                interaction.date, weight, interaction.sentiment, others=len(present) - 1
+            )
+            kinds.setdefault((a, b), set()).add("INTERACTION")
+    return evidence, kinds
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _add_nodes(graph: nx.Graph, people: Iterable[Person], orgs: Iterable[Organization]) -> None:
+    for p in people:
+        graph.add_node(
+            p.id, node_type=NodeType.PERSON.value, name=p.name, title=p.title, internal=p.internal,
+            influence=p.influence, interest=p.interest, stance=p.stance,
+        )  # fmt: skip
+    for o in orgs:
+        graph.add_node(
+            o.id, node_type=NodeType.ORGANIZATION.value, name=o.name, kind=o.kind.value,
+            roles=[r.value for r in o.roles], influence=o.influence, interest=o.interest, stance=o.stance,
+            value=o.value,
+        )  # fmt: skip
+
+
+def _add_memberships(
+    graph: nx.Graph, network: Network, as_of: date, params: TieParameters
+) -> dict[str, list[Membership]]:
+    memberships: dict[str, list[Membership]] = {}
+    for rel in network.relationships:
+        person_to_org = rel.source in graph and graph.nodes[rel.source]["node_type"] == "Person"
+        target_is_org = (
+            rel.target in graph and graph.nodes[rel.target]["node_type"] == "Organization"
+        )
+        if not (person_to_org and target_is_org and _valid(rel, as_of)):
+            continue
+        if rel.type in _MEMBERSHIPS:
+            memberships.setdefault(rel.source, []).append(
+                Membership(rel.target, rel.type, rel.title, rel.decision_role, rel.seniority)
+            )
+        elif rel.type is not RelType.REFERRED:
+            continue
+        strength = rel.strength if rel.strength is not None else params.membership_strength
+        graph.add_edge(
+            rel.source, rel.target, strength=strength, distance=distance(strength), status=MEMBER,
+            sentiment=rel.sentiment, last_contact=None, interactions=0, kinds=[rel.type.value],
+        )  # fmt: skip
+    return memberships
+
+
+def project(
+    network: Network, *, as_of: date | None = None, params: TieParameters | None = None
+) -> Projection:
+    """The analysis graph of a network on a date (default: today). See the module docstring.
+
+    Examples
+    --------
+    >>> from relgraph.model import Interaction, Person
+    >>> net = Network(
+    ...     people=[Person(id="a", name="A"), Person(id="b", name="B")],
+    ...     interactions=[Interaction(id="i", date="2026-01-01", channel="meeting", participants=["a", "b"])],
+    ... )
+    >>> p = project(net, as_of=date(2026, 1, 1))
+    >>> round(p.graph.edges["a", "b"]["strength"], 4)  # 0.5 * 0.3 + 0.5 * (1 - e^(-1/3))
+    0.2917
+    >>> p.graph.edges["a", "b"]["status"]
+    'active'
+    """
+    as_of = as_of or date.today()
+    params = params or TieParameters()
+    people = {p.id: p for p in network.people}
+    organizations = {o.id: o for o in network.organizations}
+    graph = nx.Graph(as_of=as_of.isoformat())
+    _add_nodes(graph, people.values(), organizations.values())
+    memberships = _add_memberships(graph, network, as_of, params)
+    evidence, kinds = _collect_evidence(network, as_of, params, people)
+    for (a, b), ev in evidence.items():
+        strength = tie_strength(ev, params)
+        graph.add_edge(
+            a, b, strength=strength, distance=distance(strength),
+            status=relationship_status(ev, strength, as_of, params).value, sentiment=ev.sentiment,
+            last_contact=ev.last_contact, interactions=ev.interactions, kinds=sorted(kinds[(a, b)]),
+        )  # fmt: skip
+    return Projection(network, as_of, params, graph, people, organizations, memberships)
+
+
+class ProjectionCache:
+    """Snapshots and projections reused while a store's version is unchanged (any write invalidates).
+
+    Keyed by the store's URL and version, the date and the tie parameters; holds the ``maxsize`` most recent.
+    """
+
+    def __init__(self, maxsize: int = 8) -> None:
+        self.maxsize = maxsize
+        self._lock = threading.Lock()
+        self._snapshots: OrderedDict[tuple[str, int], Network] = OrderedDict()
+        self._projections: OrderedDict[tuple[str, int, date, str], Projection] = OrderedDict()
+        self.snapshot_loads = 0
+
+    def snapshot(self, store: GraphStore) -> tuple[Network, int]:
+        """The store's network and the version it was read at."""
+        version = store.version()
+        key = (store.url, version)
+        with self._lock:
+            if key in self._snapshots:
+                self._snapshots.move_to_end(key)
+                return self._snapshots[key], version
+        network = store.snapshot()
+        # The snapshot may be newer than the version read before it; key it by the version read after.
+        after = store.version()
+        with self._lock:
+            self.snapshot_loads += 1
+            self._remember(self._snapshots, (store.url, after), network)
+        return network, after
+
+    def projection(
+        self, store: GraphStore, *, as_of: date | None = None, params: TieParameters | None = None
+    ) -> Projection:
+        """The projection of the store's current network (computed once per version, date and parameters)."""
+        network, version = self.snapshot(store)
+        as_of, params = as_of or date.today(), params or TieParameters()
+        key = (store.url, version, as_of, repr(params))
+        with self._lock:
+            if key in self._projections:
+                self._projections.move_to_end(key)
+                return self._projections[key]
+        result = project(network, as_of=as_of, params=params)
+        with self._lock:
+            self._remember(self._projections, key, result)
+        return result
+
+    def _remember(self, cache: OrderedDict[Any, Any], key: Any, value: Any) -> None:
+        cache[key] = value
+        cache.move_to_end(key)
+        while len(cache) > self.maxsize:
+            cache.popitem(last=False)

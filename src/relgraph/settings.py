@@ -5,9 +5,10 @@ from __future__ import annotations
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from relgraph.analysis.strength import TieParameters
 from relgraph.store import DEFAULT_STORE_URL, GraphStore, open_store
 
-__all__ = ["StoreSettings"]
+__all__ = ["StoreSettings", "TieSettings"]
 
 
 class StoreSettings(BaseSettings):
@@ -25,3 +26,23 @@ class StoreSettings(BaseSettings):
         return open_store(
             self.store, user=self.neo4j_user, password=password, database=self.neo4j_database
         )
+
+
+class TieSettings(BaseSettings):
+    """Tie-strength parameters from ``RELGRAPH_TIE_*`` (e.g. ``RELGRAPH_TIE_HALF_LIFE_DAYS=60``)."""
+
+    model_config = SettingsConfigDict(env_prefix="RELGRAPH_TIE_", extra="ignore")
+
+    half_life_days: float = 90.0
+    saturation: float = 3.0
+    stated_weight: float = 0.5
+    default_stated: float = 0.3
+    membership_strength: float = 0.5
+    active_days: int = 90
+    dormant_days: int = 365
+    strong_threshold: float = 0.6
+    negative_threshold: float = -0.25
+    max_meeting_size: int = 12
+
+    def parameters(self) -> TieParameters:
+        return TieParameters(**self.model_dump())
