@@ -27,10 +27,10 @@ from __future__ import annotations
 import itertools
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -57,6 +57,8 @@ from relgraph.model import (
 from relgraph.store.base import GraphStore
 
 __all__ = ["MEMBER", "Membership", "Projection", "ProjectionCache", "project", "typed_multigraph"]
+
+T = TypeVar("T")
 
 #: The status of a person–organisation edge.
 MEMBER = "member"
@@ -124,6 +126,14 @@ class Projection:
     people: dict[str, Person]
     organizations: dict[str, Organization]
     memberships: dict[str, list[Membership]] = field(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, name: str, compute: Callable[[], T]) -> T:
+        """A value derived from this projection (PageRank, betweenness, ...), computed once and kept."""
+        if name not in self._memo:
+            self._memo[name] = compute()
+        value: T = self._memo[name]
+        return value
 
     @property
     def internal(self) -> frozenset[str]:

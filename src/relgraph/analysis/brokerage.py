@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from relgraph.analysis.centrality import betweenness
+from relgraph.analysis.centrality import projection_betweenness
 from relgraph.projection import Projection
 
 __all__ = ["Broker", "brokers", "person_groups"]
@@ -91,7 +91,7 @@ def brokers(projection: Projection, *, limit: int | None = 20, seed: int = 0) ->
     """People ranked as brokers (see the module docstring)."""
     if not projection.people:
         return []
-    between = betweenness(projection.graph, seed=seed)
+    between = projection_betweenness(projection, seed=seed)
     people = projection.person_graph()
     tied = [n for n in people if people.degree(n) > 0]
     constraint = nx.constraint(people, tied, weight="strength") if tied else {}

@@ -34,6 +34,8 @@ __all__ = [
     "betweenness",
     "formal_power",
     "key_contacts",
+    "pagerank",
+    "projection_betweenness",
 ]
 
 ROLE_WEIGHTS: dict[DecisionRole, float] = {
@@ -100,6 +102,24 @@ def formal_power(
     return best, best_m
 
 
+def pagerank(projection: Projection) -> dict[str, float]:
+    """PageRank of every node (weight: tie strength), computed once per projection."""
+    graph = projection.graph
+
+    def compute() -> dict[str, float]:
+        if not graph.number_of_edges():
+            return {}
+        result: dict[str, float] = nx.pagerank(graph, weight="strength")
+        return result
+
+    return projection.memo("pagerank", compute)
+
+
+def projection_betweenness(projection: Projection, *, seed: int = 0) -> dict[str, float]:
+    """:func:`betweenness` of the projection's graph, computed once per projection and seed."""
+    return projection.memo(f"betweenness:{seed}", lambda: betweenness(projection.graph, seed=seed))
+
+
 def betweenness(graph: nx.Graph, *, seed: int = 0) -> dict[str, float]:
     """Weighted (``distance``) betweenness, normalised; estimated from a seeded sample on large graphs.
 
@@ -134,7 +154,6 @@ def key_contacts(
     seed: int = 0,
 ) -> list[KeyContact]:
     """People ranked by combined score; all external people, or those of one organisation."""
-    graph = projection.graph
     if organization is not None:
         candidates = projection.members_of(organization)
     else:
@@ -143,9 +162,9 @@ def key_contacts(
         ]
     if not candidates:
         return []
-    pagerank = nx.pagerank(graph, weight="strength") if graph.number_of_edges() else {}
-    between = betweenness(graph, seed=seed)
-    pr_scaled, bc_scaled = _scaled(pagerank, candidates), _scaled(between, candidates)
+    ranks = pagerank(projection)
+    between = projection_betweenness(projection, seed=seed)
+    pr_scaled, bc_scaled = _scaled(ranks, candidates), _scaled(between, candidates)
     rows = []
     for pid in candidates:
         person = projection.people[pid]
@@ -163,7 +182,7 @@ def key_contacts(
             KeyContact(
                 rank=rank, id=pid, name=person.name, organization=where.organization if where else _org_of(projection, pid),
                 score=round(score, 4), network=round(network, 4), formal=round(formal, 4),
-                influence=round(influence, 4), influence_stated=stated, pagerank=round(pagerank.get(pid, 0.0), 6),
+                influence=round(influence, 4), influence_stated=stated, pagerank=round(ranks.get(pid, 0.0), 6),
                 betweenness=round(between.get(pid, 0.0), 6),
                 decision_role=where.decision_role.value if where and where.decision_role else None,
                 seniority=where.seniority.value if where and where.seniority else None, stance=person.stance,

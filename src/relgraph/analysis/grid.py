@@ -31,9 +31,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
-import networkx as nx
-
-from relgraph.analysis.centrality import formal_power
+from relgraph.analysis.centrality import formal_power, pagerank
 from relgraph.model import OrgKind, OrgRole
 from relgraph.projection import Projection
 
@@ -124,9 +122,8 @@ def _negative_with_us(projection: Projection, node: str) -> bool:
 
 def stakeholder_grid(projection: Projection) -> list[GridRow]:
     """One row per external person and per organisation other than ours, most powerful first."""
-    graph = projection.graph
-    pagerank = nx.pagerank(graph, weight="strength") if graph.number_of_edges() else {}
-    top_pr = max(pagerank.values(), default=0.0) or 1.0
+    ranks = pagerank(projection)
+    top_pr = max(ranks.values(), default=0.0) or 1.0
     recent, month = _contacts(projection, 180), _contacts(projection, 30)
     busiest = max(recent.values(), default=0) or 1
     power_of: dict[str, float] = {}
@@ -135,7 +132,7 @@ def stakeholder_grid(projection: Projection) -> list[GridRow]:
         if person.internal:
             continue
         formal, place = formal_power(projection.memberships.get(pid, []))
-        derived = max(formal, pagerank.get(pid, 0.0) / top_pr)
+        derived = max(formal, ranks.get(pid, 0.0) / top_pr)
         power_of[pid] = (person.influence - 1) / 4 if person.influence is not None else derived
         legit = bool(place and place.decision_role) or any(
             _legitimate_org(projection, m.organization) for m in projection.memberships.get(pid, [])
