@@ -204,23 +204,24 @@ def _add_nodes(graph: nx.Graph, people: Iterable[Person], orgs: Iterable[Organiz
         )  # fmt: skip
 
 
+def _node_type(graph: nx.Graph, node: str) -> str | None:
+    return graph.nodes[node]["node_type"] if node in graph else None
+
+
 def _add_memberships(
     graph: nx.Graph, network: Network, as_of: date, params: TieParameters
 ) -> dict[str, list[Membership]]:
     memberships: dict[str, list[Membership]] = {}
     for rel in network.relationships:
-        person_to_org = rel.source in graph and graph.nodes[rel.source]["node_type"] == "Person"
-        target_is_org = (
-            rel.target in graph and graph.nodes[rel.target]["node_type"] == "Organization"
-        )
-        if not (person_to_org and target_is_org and _valid(rel, as_of)):
+        ends = (_node_type(graph, rel.source), _node_type(graph, rel.target))
+        if not _valid(rel, as_of):
             continue
-        if rel.type in _MEMBERSHIPS:
+        if rel.type in _MEMBERSHIPS and ends == ("Person", "Organization"):
             memberships.setdefault(rel.source, []).append(
                 Membership(rel.target, rel.type, rel.title, rel.decision_role, rel.seniority)
             )
-        elif rel.type is not RelType.REFERRED:
-            continue
+        elif not (rel.type is RelType.REFERRED and set(ends) == {"Person", "Organization"}):
+            continue  # a referral between a person and an organisation counts either way round
         strength = rel.strength if rel.strength is not None else params.membership_strength
         graph.add_edge(
             rel.source, rel.target, strength=strength, distance=distance(strength), status=MEMBER,

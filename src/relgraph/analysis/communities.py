@@ -1,6 +1,7 @@
 """Communities and coalitions: Louvain on the person graph, with a stance summary per community.
 
-Louvain maximises modularity with tie strength as weight; ``seed`` makes it reproducible. A community whose known
+Louvain maximises modularity with tie strength as weight; ``seed`` makes it reproducible. When every tie has
+strength 0 modularity is undefined, and each connected group of people is one community. A community whose known
 stances lean negative (at least two opponents, more opponents than supporters) is flagged as an opponent coalition;
 one leaning positive as a supporter coalition.
 
@@ -58,7 +59,10 @@ def communities(projection: Projection, *, seed: int = 0, min_size: int = 2) -> 
     people.remove_nodes_from([n for n in list(people) if people.degree(n) == 0])
     if people.number_of_edges() == 0:
         return []
-    parts = nx.community.louvain_communities(people, weight="strength", seed=seed)
+    if people.size(weight="strength") > 0:
+        parts = nx.community.louvain_communities(people, weight="strength", seed=seed)
+    else:  # every tie has strength 0: modularity is undefined, so each connected group is one community
+        parts = list(nx.connected_components(people))
     ordered = sorted((sorted(part) for part in parts), key=lambda m: (-len(m), m[0]))
     result = []
     for index, members in enumerate(m for m in ordered if len(m) >= min_size):

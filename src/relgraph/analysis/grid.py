@@ -125,7 +125,10 @@ def stakeholder_grid(projection: Projection) -> list[GridRow]:
     ranks = pagerank(projection)
     top_pr = max(ranks.values(), default=0.0) or 1.0
     recent, month = _contacts(projection, 180), _contacts(projection, 30)
-    busiest = max(recent.values(), default=0) or 1
+    stakeholders = {pid for pid, p in projection.people.items() if not p.internal} | {
+        oid for oid, o in projection.organizations.items() if OrgRole.OWN not in o.roles
+    }
+    busiest = max((n for node, n in recent.items() if node in stakeholders), default=0) or 1
     power_of: dict[str, float] = {}
     rows = []
     for pid, person in projection.people.items():

@@ -2,7 +2,7 @@
 
 A route's strength is the product of its ties' strengths; with tie distance ``−ln(strength)`` the strongest route is
 the shortest, and Yen's algorithm (``networkx.shortest_simple_paths``) lists routes from the strongest down. Routes
-longer than ``max_hops`` ties are skipped. With ``avoid_negative`` a route may not pass through a person with a
+longer than ``max_hops`` ties are skipped (for an organisation, the closing membership hop is not counted). With ``avoid_negative`` a route may not pass through a person with a
 negative stance or along a tie whose status is negative (the target itself is always allowed). A route to an
 organisation ends at one of its people (the last hop names the membership); routes may pass through our own or other
 organisations' nodes, which stands for an introduction by a colleague.

@@ -13,8 +13,9 @@ The formula (all parameters in :class:`TieParameters`, set from ``RELGRAPH_TIE_*
   are short and the shortest path is the path with the largest product of strengths.
 * **Sentiment** of a tie: the weighted mean of the stated sentiment (weight 2: someone's explicit judgement of the
   pair) and each interaction's sentiment (weight: its evidence divided by the number of other participants, since the
-  mood of a meeting of five says little about any one pair in it), shrunk towards neutral by a prior of weight 0.5,
-  so that one tense meeting alone does not make a tie negative.
+  mood of a meeting of five says little about any one pair in it). Interaction evidence is shrunk towards neutral
+  by a prior of weight 0.5, so that one tense meeting alone does not make a tie negative; a stated sentiment is
+  someone's explicit judgement and is not shrunk.
 * **Status**: ``negative`` if sentiment ≤ ``negative_threshold``; else by the days since the last interaction:
   ≤ ``active_days`` → ``strong`` (strength ≥ ``strong_threshold``) or ``active``; ≤ ``dormant_days`` → ``cooling``;
   older → ``dormant``. A tie never seen in an interaction is ``strong`` or ``active`` when its stated strength is at

@@ -2,7 +2,7 @@
 
 Findings, each with the ids it concerns, why it matters, and a severity in [0, 1] — the importance of what is at
 risk (a person's key-contact score; an organisation's share of the largest yearly value, raised for clients,
-municipalities, authorities and regulators). Ranked by severity.
+prospects, partners, regulators, municipalities and public authorities). Ranked by severity.
 
 * ``single_point_of_failure`` — a person through whom *every* route from our people to someone passes. Found with the
   dominator tree of the analysis graph rooted at a virtual node tied to all our people: ``v`` dominates ``x`` when
