@@ -146,11 +146,15 @@ class Projection:
 
     def members_of(self, organization_id: str) -> list[str]:
         """People who work at or are members of an organisation (as of the projection's date)."""
-        return sorted(
-            pid
-            for pid, places in self.memberships.items()
-            if any(m.organization == organization_id for m in places)
-        )
+        index = self.memo("members", self._member_index)
+        return index.get(organization_id, [])
+
+    def _member_index(self) -> dict[str, list[str]]:
+        index: dict[str, set[str]] = {}
+        for pid, places in self.memberships.items():
+            for place in places:
+                index.setdefault(place.organization, set()).add(pid)
+        return {org: sorted(members) for org, members in index.items()}
 
     def person_graph(self) -> nx.Graph:
         """The people and the ties between them only (a view; organisations left out)."""

@@ -93,9 +93,6 @@ def brokers(projection: Projection, *, limit: int | None = 20, seed: int = 0) ->
         return []
     between = projection_betweenness(projection, seed=seed)
     people = projection.person_graph()
-    tied = [n for n in people if people.degree(n) > 0]
-    constraint = nx.constraint(people, tied, weight="strength") if tied else {}
-    effective = nx.effective_size(people, tied, weight="strength") if tied else {}
     groups = person_groups(projection)
     members: dict[str, set[str]] = {}
     for person_id, group in groups.items():
@@ -105,6 +102,10 @@ def brokers(projection: Projection, *, limit: int | None = 20, seed: int = 0) ->
         bridged_groups, bridging = _bridging(people, pid, groups, members)
         rows.append((between.get(pid, 0.0), bridging, pid, bridged_groups))
     rows.sort(key=lambda r: (-r[0], -r[1], r[2]))
+    # Burt's measures cost O(degree²) each: compute them only for the people reported.
+    shown = [pid for _, _, pid, _ in rows[:limit] if people.degree(pid) > 0]
+    constraint = nx.constraint(people, shown, weight="strength") if shown else {}
+    effective = nx.effective_size(people, shown, weight="strength") if shown else {}
     result = []
     for rank, (bc, bridging, pid, bridged_groups) in enumerate(rows[:limit], 1):
         names = [
