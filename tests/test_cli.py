@@ -44,8 +44,10 @@ def test_every_command_has_help(path: tuple[str, ...], command: Any) -> None:
 
 def test_expected_commands_exist() -> None:
     names = {" ".join(p) for p, _ in ALL_COMMANDS}
-    assert {"init", "import", "export", "demo", "summary", "people list", "people show",
-            "organizations list", "organizations show"} <= names  # fmt: skip
+    assert {"init", "import", "export", "demo", "summary", "people list", "people show", "generate", "migrate",
+            "organizations list", "organizations show", "analyze key-contacts", "analyze brokers",
+            "analyze weak-links", "analyze paths", "analyze communities", "analyze grid",
+            "analyze what-if"} <= names  # fmt: skip
 
 
 @pytest.fixture
@@ -173,6 +175,15 @@ def test_demo_and_summary(store_url: str) -> None:
     assert data["counts"] == loaded["records"]
     text = runner.invoke(app, ["--store", store_url, "summary"])
     assert "relgraph network summary" in text.stdout
+
+
+def test_generate_writes_importable_files(store_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "gen"
+    result = runner.invoke(app, ["generate", "--people", "300", "--seed", "3", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    imported = runner.invoke(app, ["--store", store_url, "import", str(out), "--json"])
+    assert imported.exit_code == 0, imported.stderr
+    assert json.loads(imported.stdout)["records"]["people"] == 300
 
 
 def test_version() -> None:

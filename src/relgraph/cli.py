@@ -303,6 +303,25 @@ def migrate(
 
 
 @app.command()
+def generate(
+    people: Annotated[int, typer.Option("--people", min=1, max=2_000_000, help="How many people.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Directory for the four import CSV files.")
+    ],
+    seed: Annotated[
+        int, typer.Option(help="Random seed: the same seed gives the same network.")
+    ] = 0,
+) -> None:
+    """Generate a realistic synthetic stakeholder network (seeded) as import files, for trials and benchmarks."""
+    from relgraph.generate import generate_network, write_import_files
+
+    network = generate_network(people, seed=seed)
+    write_import_files(network, output)
+    counts = ", ".join(f"{n} {section}" for section, n in network.counts().items())
+    err.print(Text(f"wrote {counts} to {output}"))
+
+
+@app.command()
 def summary(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """A readable overview of the network: sizes, organisations, recent activity."""
     with _open(ctx) as store:
