@@ -43,7 +43,7 @@ app.add_typer(people_app, name="people")
 app.add_typer(orgs_app, name="organizations")
 app.add_typer(analyze_app, name="analyze")
 
-out = Console(soft_wrap=True, highlight=False)
+out = Console(soft_wrap=True, highlight=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON to stdout.")]
@@ -354,6 +354,11 @@ def _print_summary(result: dict[str, Any]) -> None:
     )
     rows = [[c["name"], c["id"], c["interactions"]] for c in result["most_contacted_last_90_days"]]
     out.print(_table(["most contacted (90 days)", "id", "interactions"], rows))
+    rows = [[c["name"], f"{c['score']:.2f}", c["reason"]] for c in result["top_key_contacts"]]
+    out.print(_table(["key contacts", "score", "why"], rows))
+    rows = [[f"{f['severity']:.2f}", f["kind"], f["summary"]] for f in result["top_weak_links"]]
+    out.print(_table(["severity", "weak link", "finding"], rows))
+    out.print(Text("more: relgraph analyze --help"))
 
 
 # -- people and organisations ------------------------------------------------------------------

@@ -6,7 +6,10 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
+from relgraph.analysis.centrality import key_contacts
+from relgraph.analysis.weak_links import weak_links
 from relgraph.model import Network, OrgRole, RelType
+from relgraph.projection import project
 
 __all__ = ["network_summary"]
 
@@ -44,4 +47,20 @@ def network_summary(network: Network, *, today: date | None = None) -> dict[str,
             for pid, n in contact_counts.most_common(10)
         ],
         "works_at": sum(1 for r in network.relationships if r.type is RelType.WORKS_AT),
+        **_highlights(network, today),
+    }
+
+
+def _highlights(network: Network, today: date) -> dict[str, Any]:
+    """The five key contacts and the five most severe weak links: what to look at first."""
+    projection = project(network, as_of=today)
+    return {
+        "top_key_contacts": [
+            {"id": c.id, "name": c.name, "score": c.score, "reason": c.reason}
+            for c in key_contacts(projection, limit=5)
+        ],
+        "top_weak_links": [
+            {"kind": f.kind, "severity": f.severity, "summary": f.summary}
+            for f in weak_links(projection, limit=5)
+        ],
     }
