@@ -132,3 +132,24 @@ def test_single_person():
     (only,) = brokers(projected(network(people=[ours("u")])))
     assert (only.id, only.internal, only.betweenness, only.bridging) == ("u", True, 0.0, 0)
     assert only.groups_bridged == [] and only.constraint is None
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_burt_measures_equal_networkx_on_random_weighted_graphs(seed: int) -> None:
+    import random
+
+    import networkx as nx
+
+    from relgraph.analysis.brokerage import burt_measures
+
+    graph = nx.gnp_random_graph(30, 0.2, seed=seed)
+    rng = random.Random(seed)
+    for a, b in graph.edges():
+        graph.edges[a, b]["strength"] = rng.uniform(0.05, 1.0)
+    nodes = [n for n in graph if graph.degree(n) > 0]
+    constraint, effective = burt_measures(graph, nodes, weight="strength")
+    expected_c = nx.constraint(graph, nodes, weight="strength")
+    expected_e = nx.effective_size(graph, nodes, weight="strength")
+    for n in nodes:
+        assert constraint[n] == pytest.approx(expected_c[n])
+        assert effective[n] == pytest.approx(expected_e[n])

@@ -28,7 +28,7 @@ import networkx as nx
 from relgraph.analysis.centrality import projection_betweenness
 from relgraph.projection import Projection
 
-__all__ = ["Broker", "brokers", "person_groups"]
+__all__ = ["Broker", "brokers", "burt_measures", "person_groups"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,55 @@ class Broker:
     reason: str
 
 
+def burt_measures(
+    graph: nx.Graph, nodes: list[str], *, weight: str = "strength"
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Burt's constraint and effective size of ``nodes`` in an undirected weighted graph.
+
+    The same values as :func:`networkx.constraint` and :func:`networkx.effective_size`, computed with each node's
+    normalised tie weights worked out once, so a hub with d contacts costs O(d · shared contacts) rather than
+    NetworkX's O(d³) (minutes for a hub of 500 contacts). Nodes without ties get NaN.
+
+    Examples
+    --------
+    >>> g = nx.star_graph(3)  # a centre with three unconnected contacts
+    >>> c, e = burt_measures(g, [0], weight="w")
+    >>> round(c[0], 4), e[0]
+    (0.3333, 3.0)
+    """
+    proportion: dict[str, dict[str, float]] = {}
+    marginal: dict[str, dict[str, float]] = {}
+
+    def p(node: str) -> dict[str, float]:  # p_ij: share of i's tie weight that goes to j
+        if node not in proportion:
+            w = {n: float(d.get(weight, 1.0)) for n, d in graph[node].items() if n != node}
+            total = sum(w.values())
+            proportion[node] = {n: x / total for n, x in w.items()} if total else {}
+        return proportion[node]
+
+    def m(node: str) -> dict[str, float]:  # m_jq: j's tie to q relative to j's strongest tie
+        if node not in marginal:
+            w = {n: float(d.get(weight, 1.0)) for n, d in graph[node].items() if n != node}
+            top = max(w.values(), default=0.0)
+            marginal[node] = {n: x / top for n, x in w.items()} if top else {}
+        return marginal[node]
+
+    constraint, effective = {}, {}
+    for i in nodes:
+        pi = p(i)
+        if not pi:
+            constraint[i] = effective[i] = float("nan")
+            continue
+        c = e = 0.0
+        for j, pij in pi.items():
+            shared = (pi.keys() & graph[j].keys()) - {i, j}
+            indirect = sum(pi[q] * p(q).get(j, 0.0) for q in shared)
+            c += (pij + indirect) ** 2
+            e += 1.0 - sum(pi[q] * m(j).get(q, 0.0) for q in shared)
+        constraint[i], effective[i] = c, e
+    return constraint, effective
+
+
 def person_groups(projection: Projection) -> dict[str, str]:
     """Each person's group: the first organisation they belong to (our own organisation for our people)."""
     own = sorted(projection.own_organizations)
@@ -59,32 +108,28 @@ def person_groups(projection: Projection) -> dict[str, str]:
     return groups
 
 
+def _linked_group_pairs(people: nx.Graph, groups: dict[str, str]) -> set[tuple[str, str]]:
+    """Pairs of groups joined by at least one tie between their members (computed once, O(ties))."""
+    linked = set()
+    for a, b in people.edges():
+        ga, gb = groups.get(a), groups.get(b)
+        if ga is not None and gb is not None and ga != gb:
+            linked.add((ga, gb) if ga < gb else (gb, ga))
+    return linked
+
+
 def _bridging(
-    people: nx.Graph, pid: str, groups: dict[str, str], members: dict[str, set[str]]
+    people: nx.Graph, pid: str, groups: dict[str, str], linked: set[tuple[str, str]]
 ) -> tuple[list[str], int]:
-    """Groups among pid's contacts (other than pid's own), and how many pairs of them touch only through pid."""
-    contact_groups = sorted(
-        {groups[c] for c in people[pid] if c in groups and groups[c] != groups.get(pid)}
-    )
-    bridged = sum(
-        1
-        for g1, g2 in itertools.combinations(contact_groups, 2)
-        if not _groups_linked(people, pid, groups, members[g1], g2)
-    )
+    """Groups among pid's contacts (other than pid's own), and how many pairs of them touch only through pid.
+
+    A tie of pid's own always involves pid's group, which is not among the pairs counted, so a pair of contact
+    groups is linked without pid exactly when some tie joins the two groups.
+    """
+    own = groups.get(pid)
+    contact_groups = sorted({groups[c] for c in people[pid] if c in groups and groups[c] != own})
+    bridged = sum(1 for pair in itertools.combinations(contact_groups, 2) if pair not in linked)
     return contact_groups, bridged
-
-
-def _groups_linked(
-    people: nx.Graph, broker: str, groups: dict[str, str], g1_members: set[str], g2: str
-) -> bool:
-    """Is any member of one group tied to any member of group g2 without going through the broker?"""
-    for member in g1_members:
-        if member == broker or member not in people:
-            continue
-        for other in people[member]:
-            if other != broker and groups.get(other) == g2:
-                return True
-    return False
 
 
 def brokers(projection: Projection, *, limit: int | None = 20, seed: int = 0) -> list[Broker]:
@@ -94,18 +139,15 @@ def brokers(projection: Projection, *, limit: int | None = 20, seed: int = 0) ->
     between = projection_betweenness(projection, seed=seed)
     people = projection.person_graph()
     groups = person_groups(projection)
-    members: dict[str, set[str]] = {}
-    for person_id, group in groups.items():
-        members.setdefault(group, set()).add(person_id)
+    linked = _linked_group_pairs(people, groups)
     rows = []
     for pid in projection.people:
-        bridged_groups, bridging = _bridging(people, pid, groups, members)
+        bridged_groups, bridging = _bridging(people, pid, groups, linked)
         rows.append((between.get(pid, 0.0), bridging, pid, bridged_groups))
     rows.sort(key=lambda r: (-r[0], -r[1], r[2]))
-    # Burt's measures cost O(degree²) each: compute them only for the people reported.
+    # Burt's measures are computed only for the people reported.
     shown = [pid for _, _, pid, _ in rows[:limit] if people.degree(pid) > 0]
-    constraint = nx.constraint(people, shown, weight="strength") if shown else {}
-    effective = nx.effective_size(people, shown, weight="strength") if shown else {}
+    constraint, effective = burt_measures(people, shown, weight="strength")
     result = []
     for rank, (bc, bridging, pid, bridged_groups) in enumerate(rows[:limit], 1):
         names = [
