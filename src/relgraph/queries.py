@@ -41,23 +41,29 @@ def parse_named_queries(text: str) -> dict[str, str]:
     return {name: "\n".join(lines).strip() for name, lines in queries.items()}
 
 
-class NamedQueries:
-    """The queries of one file, looked up by attribute-free name: ``queries["get_node"]``."""
+class _QuerySet:
+    """Queries looked up by name: ``queries["get_node"]``."""
 
-    def __init__(self, package: str, filename: str) -> None:
-        self.source = f"{package}/{filename}"
-        text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
-        self._queries = parse_named_queries(text)
+    _queries: dict[str, str]
 
     def __getitem__(self, name: str) -> str:
         return self._queries[name]
 
     def statements(self, name: str) -> list[str]:
-        """The statements of a multi-statement block, in order."""
+        """The statements of a multi-statement block (e.g. a schema), in order."""
         return [s.strip() for s in self._queries[name].split(";") if s.strip()]
 
     def names(self) -> frozenset[str]:
         return frozenset(self._queries)
+
+
+class NamedQueries(_QuerySet):
+    """The named blocks of one SQL file."""
+
+    def __init__(self, package: str, filename: str) -> None:
+        self.source = f"{package}/{filename}"
+        text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
+        self._queries = parse_named_queries(text)
 
 
 @cache
@@ -66,7 +72,7 @@ def load(package: str, filename: str) -> NamedQueries:
     return NamedQueries(package, filename)
 
 
-class CypherFiles:
+class CypherFiles(_QuerySet):
     """The ``.cypher`` files of relgraph, one statement per file, looked up by file name without extension.
 
     Installed, they live in the package as ``relgraph/cypher/``; in a source checkout, in ``cypher/`` at the
@@ -81,16 +87,6 @@ class CypherFiles:
                 lines = entry.read_text(encoding="utf-8").splitlines()
                 body = [ln for ln in lines if ln.strip() and not _COMMENT.match(ln)]
                 self._queries[entry.name.removesuffix(".cypher")] = "\n".join(body).strip()
-
-    def __getitem__(self, name: str) -> str:
-        return self._queries[name]
-
-    def statements(self, name: str) -> list[str]:
-        """The statements of a multi-statement file (schema), in order."""
-        return [s.strip() for s in self._queries[name].split(";") if s.strip()]
-
-    def names(self) -> frozenset[str]:
-        return frozenset(self._queries)
 
 
 def cypher_directory() -> Traversable:

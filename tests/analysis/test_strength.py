@@ -456,3 +456,9 @@ def test_node_attributes():
     assert graph.nodes["o"]["node_type"] == "Organization" and graph.nodes["o"]["roles"] == [
         "client"
     ]
+
+
+def test_settings_defaults_are_the_formula_defaults() -> None:
+    from relgraph.settings import TieSettings
+
+    assert TieSettings().parameters() == TieParameters()
