@@ -137,12 +137,19 @@ class Projection:
 
     @property
     def internal(self) -> frozenset[str]:
-        """Our own people."""
-        return frozenset(pid for pid, p in self.people.items() if p.internal)
+        """Our own people (computed once)."""
+        return self.memo(
+            "internal", lambda: frozenset(pid for pid, p in self.people.items() if p.internal)
+        )
 
     @property
     def own_organizations(self) -> frozenset[str]:
-        return frozenset(oid for oid, o in self.organizations.items() if OrgRole.OWN in o.roles)
+        return self.memo(
+            "own",
+            lambda: frozenset(
+                oid for oid, o in self.organizations.items() if OrgRole.OWN in o.roles
+            ),
+        )
 
     def members_of(self, organization_id: str) -> list[str]:
         """People who work at or are members of an organisation (as of the projection's date)."""

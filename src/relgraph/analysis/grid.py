@@ -113,9 +113,9 @@ def _legitimate_org(projection: Projection, oid: str) -> bool:
 
 
 def _negative_with_us(projection: Projection, node: str) -> bool:
-    graph = projection.graph
+    graph, internal = projection.graph, projection.internal
     return any(
-        graph.edges[node, other]["status"] == "negative" and other in projection.internal
+        other in internal and graph.edges[node, other]["status"] == "negative"
         for other in graph[node]
     )
 

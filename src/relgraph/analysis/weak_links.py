@@ -73,6 +73,10 @@ def dominated_sets(projection: Projection) -> dict[str, set[str]]:
     >>> sorted((node, sorted(ids)) for node, ids in sets.items())
     [('a', ['b']), ('us', ['a', 'b'])]
     """
+    return projection.memo("dominated", lambda: _dominated_sets(projection))
+
+
+def _dominated_sets(projection: Projection) -> dict[str, set[str]]:
     internal = projection.internal
     if not internal:
         return {}
@@ -126,9 +130,7 @@ def _bridges(projection: Projection, weight: dict[str, float]) -> list[Finding]:
     findings = []
     for u, v in nx.bridges(projection.graph):
         for near, far in ((u, v), (v, u)):
-            if far in dominated.get(near, set()) and (
-                near in projection.internal or near in dominated
-            ):
+            if far in dominated.get(near, set()):
                 side = {far} | dominated.get(far, set())
                 if projection.graph.edges[u, v]["status"] == MEMBER and len(side) == 1:
                     continue  # a person's only tie being their employer says little
