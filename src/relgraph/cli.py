@@ -6,21 +6,19 @@ Exit codes: 0 success, 1 an error relgraph reports (bad input, missing record, s
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from rich.text import Text
 
 from relgraph import __version__
 from relgraph.cli_analyze import analyze_app
+from relgraph.cli_output import JsonOption, err, fail, out, print_json, table
 from relgraph.errors import ImportValidationError, NotFoundError, RelgraphError
 from relgraph.io.csvio import network_to_csv
 from relgraph.io.export import ExportFormat, export_bytes
@@ -43,10 +41,7 @@ app.add_typer(people_app, name="people")
 app.add_typer(orgs_app, name="organizations")
 app.add_typer(analyze_app, name="analyze")
 
-out = Console(soft_wrap=True, highlight=False, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON to stdout.")]
 LimitOption = Annotated[int, typer.Option(min=1, max=1000, help="Page size (1-1000).")]
 OffsetOption = Annotated[int, typer.Option(min=0, help="Records to skip.")]
 
@@ -82,11 +77,6 @@ def main_options(
     ctx.obj = settings
 
 
-def _fail(message: str, code: int = 1) -> NoReturn:
-    err.print(Text(f"error: {message}", style="red"))
-    raise typer.Exit(code)
-
-
 @contextmanager
 def _open(ctx: typer.Context) -> Iterator[GraphStore]:
     """Open the store named by --store / RELGRAPH_STORE; report relgraph errors without a traceback."""
@@ -97,19 +87,7 @@ def _open(ctx: typer.Context) -> Iterator[GraphStore]:
     except ImportValidationError:
         raise
     except RelgraphError as exc:
-        _fail(str(exc))
-
-
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
-
-
-def _table(columns: list[str], rows: list[list[Any]]) -> Table:
-    table = Table(*columns, show_lines=False)
-    for row in rows:
-        # Text objects: data is never read as rich markup.
-        table.add_row(*(Text("" if v is None else str(v)) for v in row))
-    return table
+        fail(str(exc))
 
 
 @app.command()
@@ -161,11 +139,11 @@ def import_command(
         except ImportValidationError as exc:
             if as_json:
                 problems = [_problem(p) for p in exc.problems]
-                _print_json({"ok": False, "problems": problems})
+                print_json({"ok": False, "problems": problems})
             err.print(Text(f"error: {exc}", style="red"))
             raise typer.Exit(1) from None
     if as_json:
-        _print_json({"ok": True, **report.as_dict()})
+        print_json({"ok": True, **report.as_dict()})
         return
     verb = "would import" if dry_run else "imported"
     counts = ", ".join(f"{n} {section}" for section, n in report.counts.items())
@@ -209,7 +187,7 @@ def export(
         network = store.snapshot()
     if fmt is ExportFormat.CSV and (output is None or output.suffix.lower() != ".zip"):
         if output is None:
-            _fail("--format csv writes four files: give a directory or a .zip file with -o")
+            fail("--format csv writes four files: give a directory or a .zip file with -o")
         _write_csv_directory(network, output)
         return
     data = export_bytes(network, fmt)
@@ -258,7 +236,7 @@ def demo(
         summary = store.upsert(network)
         url = redact_url(store.url)
     if as_json:
-        _print_json({"store": url, "records": network.counts(), "written": summary.as_dict()})
+        print_json({"store": url, "records": network.counts(), "written": summary.as_dict()})
         return
     counts = ", ".join(f"{n} {section}" for section, n in network.counts().items())
     out.print(Text(f"demo network loaded into {url}: {counts}"))
@@ -280,7 +258,7 @@ def migrate(
 ) -> None:
     """Copy the whole network from one store to another (SQLite <-> Neo4j), losslessly."""
     if mode not in {"fail", "replace", "merge"}:
-        _fail(f"--mode must be fail, replace or merge, not {mode!r}", code=2)
+        fail(f"--mode must be fail, replace or merge, not {mode!r}", code=2)
     settings: StoreSettings = ctx.obj
     try:
         with settings.model_copy(update={"store": source}).open() as origin:
@@ -288,14 +266,14 @@ def migrate(
         with settings.model_copy(update={"store": target}).open() as destination:
             if any(destination.counts().values()):
                 if mode == "fail":
-                    _fail(f"{redact_url(target)} is not empty: use --mode replace or --mode merge")
+                    fail(f"{redact_url(target)} is not empty: use --mode replace or --mode merge")
                 if mode == "replace":
                     destination.clear()
             written = destination.upsert(network)
     except RelgraphError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if as_json:
-        _print_json({"from": redact_url(source), "to": redact_url(target), "records": network.counts(),
+        print_json({"from": redact_url(source), "to": redact_url(target), "records": network.counts(),
                      "written": written.as_dict()})  # fmt: skip
         return
     counts = ", ".join(f"{n} {section}" for section, n in network.counts().items())
@@ -328,7 +306,7 @@ def summary(ctx: typer.Context, as_json: JsonOption = False) -> None:
         network = store.snapshot()
     result = network_summary(network)
     if as_json:
-        _print_json(result)
+        print_json(result)
         return
     _print_summary(result)
 
@@ -345,7 +323,7 @@ def _print_summary(result: dict[str, Any]) -> None:
         ("relationships by type", "relationships_by_type"),
     ):
         rows = [[k, v] for k, v in sorted(result[key].items(), key=lambda kv: (-kv[1], kv[0]))]
-        out.print(_table([title, "count"], rows))
+        out.print(table([title, "count"], rows))
     last = result["last_interaction"] or "never"
     out.print(
         Text(
@@ -353,11 +331,11 @@ def _print_summary(result: dict[str, Any]) -> None:
         )
     )
     rows = [[c["name"], c["id"], c["interactions"]] for c in result["most_contacted_last_90_days"]]
-    out.print(_table(["most contacted (90 days)", "id", "interactions"], rows))
+    out.print(table(["most contacted (90 days)", "id", "interactions"], rows))
     rows = [[c["name"], f"{c['score']:.2f}", c["reason"]] for c in result["top_key_contacts"]]
-    out.print(_table(["key contacts", "score", "why"], rows))
+    out.print(table(["key contacts", "score", "why"], rows))
     rows = [[f"{f['severity']:.2f}", f["kind"], f["summary"]] for f in result["top_weak_links"]]
-    out.print(_table(["severity", "weak link", "finding"], rows))
+    out.print(table(["severity", "weak link", "finding"], rows))
     out.print(Text("more: relgraph analyze --help"))
 
 
@@ -387,7 +365,7 @@ def people_list(
         page = store.list_people(flt)
     if as_json:
         items = [p.model_dump(mode="json") for p in page.items]
-        _print_json(
+        print_json(
             {"items": items, "total": page.total, "limit": page.limit, "offset": page.offset}
         )
         return
@@ -395,7 +373,7 @@ def people_list(
         [p.id, p.name, p.title, p.stance, p.influence, "yes" if p.internal else ""]
         for p in page.items
     ]
-    out.print(_table(["id", "name", "title", "stance", "influence", "internal"], rows))
+    out.print(table(["id", "name", "title", "stance", "influence", "internal"], rows))
     err.print(Text(f"{len(page.items)} of {page.total} people"))
 
 
@@ -423,7 +401,7 @@ def organizations_list(
         page = store.list_organizations(flt)
     if as_json:
         items = [o.model_dump(mode="json") for o in page.items]
-        _print_json(
+        print_json(
             {"items": items, "total": page.total, "limit": page.limit, "offset": page.offset}
         )
         return
@@ -431,7 +409,7 @@ def organizations_list(
         [o.id, o.name, o.kind.value, ";".join(r.value for r in o.roles), o.value]
         for o in page.items
     ]
-    out.print(_table(["id", "name", "kind", "roles", "value"], rows))
+    out.print(table(["id", "name", "kind", "roles", "value"], rows))
     err.print(Text(f"{len(page.items)} of {page.total} organisations"))
 
 
@@ -448,16 +426,16 @@ def _show(fetch: Callable[[], dict[str, Any]], as_json: bool) -> None:
     try:
         record = fetch()
     except NotFoundError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if as_json:
-        _print_json(record)
+        print_json(record)
         return
     rows = [
         [k, ";".join(map(str, v)) if isinstance(v, list) else v]
         for k, v in record.items()
         if v not in (None, [])
     ]
-    out.print(_table(["field", "value"], rows))
+    out.print(table(["field", "value"], rows))
 
 
 def main() -> None:

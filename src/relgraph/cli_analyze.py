@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from relgraph.analysis.brokerage import brokers
 from relgraph.analysis.centrality import key_contacts
@@ -21,6 +17,7 @@ from relgraph.analysis.grid import stakeholder_grid
 from relgraph.analysis.paths import warm_paths
 from relgraph.analysis.weak_links import weak_links
 from relgraph.analysis.whatif import what_if
+from relgraph.cli_output import JsonOption, fail, out, print_json, table
 from relgraph.errors import RelgraphError
 from relgraph.projection import Projection, ProjectionCache
 from relgraph.settings import StoreSettings, TieSettings
@@ -29,11 +26,7 @@ analyze_app = typer.Typer(
     help="Analyse the network: key contacts, brokers, weak links, paths, ...", no_args_is_help=True
 )
 
-# Wide tables when piped (rich would assume 80 columns); the terminal's width when interactive.
-out = Console(soft_wrap=True, highlight=False, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON to stdout.")]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
@@ -48,23 +41,18 @@ def _projection(ctx: typer.Context, as_of: str | None) -> Projection:
     try:
         when = date.fromisoformat(as_of) if as_of else None
     except ValueError:
-        _fail(f"--as-of must be a date like 2026-03-31, not {as_of!r}", code=2)
+        fail(f"--as-of must be a date like 2026-03-31, not {as_of!r}", code=2)
     try:
         with settings.open() as store:
             return ProjectionCache().projection(
                 store, as_of=when, params=TieSettings().parameters()
             )
     except RelgraphError as exc:
-        _fail(str(exc))
-
-
-def _fail(message: str, code: int = 1) -> NoReturn:
-    err.print(Text(f"error: {message}", style="red"))
-    raise typer.Exit(code)
+        fail(str(exc))
 
 
 def _emit(
-    name: str, projection: Projection, results: Any, as_json: bool, table: Callable[[], Table]
+    name: str, projection: Projection, results: Any, as_json: bool, render: Callable[[], Table]
 ) -> None:
     if as_json:
         body = (
@@ -73,23 +61,16 @@ def _emit(
             else dataclasses.asdict(results)
         )
         document = {"analysis": name, "as_of": projection.as_of.isoformat(), "results": body}
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
+        print_json(document)
     else:
-        out.print(table())
-
-
-def _table(columns: Sequence[str], rows: list[list[Any]]) -> Table:
-    table = Table(*columns)
-    for row in rows:
-        table.add_row(*(Text("" if v is None else str(v)) for v in row))
-    return table
+        out.print(render())
 
 
 def _run(call: Callable[[], Any]) -> Any:
     try:
         return call()
     except RelgraphError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 @analyze_app.command("key-contacts")
@@ -110,7 +91,7 @@ def key_contacts_command(
             p, organization=organization, include_internal=include_internal, limit=limit
         )
     )
-    _emit("key-contacts", p, rows, as_json, lambda: _table(
+    _emit("key-contacts", p, rows, as_json, lambda: table(
         ["#", "name", "organisation", "score", "network", "formal", "influence", "reason"],
         [[r.rank, r.name, r.organization, f"{r.score:.2f}", f"{r.network:.2f}", f"{r.formal:.2f}",
           f"{r.influence:.2f}", r.reason] for r in rows]))  # fmt: skip
@@ -126,7 +107,7 @@ def brokers_command(
     """People who connect otherwise separate groups (betweenness, Burt's constraint and effective size)."""
     p = _projection(ctx, as_of)
     rows = brokers(p, limit=limit)
-    _emit("brokers", p, rows, as_json, lambda: _table(
+    _emit("brokers", p, rows, as_json, lambda: table(
         ["#", "name", "betweenness", "constraint", "effective size", "reason"],
         [[r.rank, r.name, f"{r.betweenness:.3f}", r.constraint, r.effective_size, r.reason] for r in rows]))  # fmt: skip
 
@@ -141,7 +122,7 @@ def weak_links_command(
     """Single points of failure, bridges, cooling ties, single-threaded accounts, negative ties."""
     p = _projection(ctx, as_of)
     rows = weak_links(p, limit=limit)
-    _emit("weak-links", p, rows, as_json, lambda: _table(
+    _emit("weak-links", p, rows, as_json, lambda: table(
         ["severity", "kind", "finding", "why"], [[f"{r.severity:.2f}", r.kind, r.summary, r.why] for r in rows]))  # fmt: skip
 
 
@@ -166,7 +147,7 @@ def paths_command(
     rows = _run(lambda: warm_paths(p, target, sources=source or None, k=k, max_hops=max_hops,
                                    avoid_negative=not allow_negative))  # fmt: skip
     names = p.graph.nodes
-    _emit("paths", p, rows, as_json, lambda: _table(
+    _emit("paths", p, rows, as_json, lambda: table(
         ["#", "strength", "route"],
         [[r.rank, f"{r.strength:.3f}", " → ".join([names[r.start]["name"]] + [f"{h.target_name} ({h.status})" for h in r.hops])]
          for r in rows]))  # fmt: skip
@@ -182,7 +163,7 @@ def communities_command(
     """Communities (Louvain) with supporters and opponents in each; coalitions flagged."""
     p = _projection(ctx, as_of)
     rows = communities(p, seed=seed)
-    _emit("communities", p, rows, as_json, lambda: _table(
+    _emit("communities", p, rows, as_json, lambda: table(
         ["id", "size", "coalition", "supporters", "opponents", "organisations", "members"],
         [[r.id, r.size, r.coalition, r.supporters, r.opponents, ", ".join(r.organizations[:3]),
           ", ".join(r.member_names[:6]) + (" …" if r.size > 6 else "")] for r in rows]))  # fmt: skip
@@ -193,7 +174,7 @@ def grid_command(ctx: typer.Context, as_of: AsOfOption = None, as_json: JsonOpti
     """The stakeholder grid: power–interest quadrant and salience class for every stakeholder."""
     p = _projection(ctx, as_of)
     rows = stakeholder_grid(p)
-    _emit("grid", p, rows, as_json, lambda: _table(
+    _emit("grid", p, rows, as_json, lambda: table(
         ["name", "type", "power", "interest", "quadrant", "salience"],
         [[r.name, r.node_type, f"{r.power:.2f} ({r.power_source})", f"{r.interest:.2f} ({r.interest_source})",
           r.quadrant, r.salience] for r in rows]))  # fmt: skip
@@ -214,13 +195,13 @@ def what_if_command(
 ) -> None:
     """What reach to key contacts and organisations we lose if someone leaves or a tie breaks."""
     if remove_person is None and remove_tie is None:
-        _fail("give --remove-person ID or --remove-tie A B", code=2)
+        fail("give --remove-person ID or --remove-tie A B", code=2)
     p = _projection(ctx, as_of)
     result = _run(
         lambda: what_if(p, remove_person=remove_person, remove_tie=remove_tie, max_hops=max_hops)
     )
     names = p.graph.nodes
-    _emit("what-if", p, result, as_json, lambda: _table(
+    _emit("what-if", p, result, as_json, lambda: table(
         ["lost organisations", "lost key contacts", "weakened", "summary"],
         [[", ".join(names[i]["name"] for i in result.lost_organizations),
           ", ".join(names[i]["name"] for i in result.lost_key_contacts),
