@@ -20,8 +20,6 @@ from relgraph.projection import Projection
 
 __all__ = ["Weakened", "WhatIf", "what_if"]
 
-_ROOT = "\x00us"
-
 
 @dataclass(frozen=True, slots=True)
 class Weakened:
@@ -42,15 +40,18 @@ class WhatIf:
     summary: str
 
 
+def _hop(u: str, v: str, data: dict[str, float]) -> float:
+    return 1.0
+
+
 def _reach(graph: nx.Graph, sources: set[str], max_hops: int) -> tuple[set[str], dict[str, float]]:
-    work = nx.Graph(graph)
-    work.add_edges_from(((_ROOT, s) for s in sources if s in work), distance=0.0)
-    if _ROOT not in work:
+    """Nodes within ``max_hops`` of any source, and the best-route strength to every reachable node."""
+    starts = {s for s in sources if s in graph}
+    if not starts:
         return set(), {}
-    hops = nx.single_source_shortest_path_length(work, _ROOT, cutoff=max_hops + 1)
-    lengths = nx.single_source_dijkstra_path_length(work, _ROOT, weight="distance")
-    strength = {n: math.exp(-d) for n, d in lengths.items() if n != _ROOT}
-    return set(hops) - {_ROOT}, strength
+    hops = nx.multi_source_dijkstra_path_length(graph, starts, cutoff=max_hops, weight=_hop)
+    lengths = nx.multi_source_dijkstra_path_length(graph, starts, weight="distance")
+    return set(hops), {n: math.exp(-d) for n, d in lengths.items()}
 
 
 def what_if(
@@ -71,16 +72,16 @@ def what_if(
     targets = [o for o, org in projection.organizations.items() if OrgRole.OWN not in org.roles]
     sources = set(projection.internal)
     before, strength_before = _reach(graph, sources, max_hops)
-    changed = nx.Graph(graph)
-    removed = []
-    if remove_person is not None:
-        changed.remove_node(remove_person)
-        sources.discard(remove_person)
-        removed.append(remove_person)
-    if remove_tie is not None:
-        changed.remove_edge(*remove_tie)
-        removed.extend(remove_tie)
-    after, strength_after = _reach(changed, sources, max_hops)
+    # Views, not copies: the graph is left as it is and nothing is duplicated.
+    gone_tie = {remove_tie, remove_tie[::-1]} if remove_tie is not None else set()
+    changed = nx.subgraph_view(
+        graph,
+        filter_node=lambda n: n != remove_person,
+        filter_edge=lambda a, b: (a, b) not in gone_tie,
+    )
+    after, strength_after = _reach(changed, sources - {remove_person}, max_hops)
+    removed = [remove_person] if remove_person is not None else []
+    removed.extend(remove_tie or ())
     lost_keys = [k for k in keys if k in before and k not in after and k != remove_person]
     lost_orgs = [o for o in targets if o in before and o not in after]
     weakened = [
