@@ -490,7 +490,8 @@ def start(args) -> None:
     home = Path(tempfile.mkdtemp(prefix=HOME_PREFIX, dir=base)).resolve()
     (home / HOME_MARKER).write_text("created by tools/neo4j/neo4jctl.py\n")
     auth = not args.no_auth
-    password = secrets.token_urlsafe(18) if auth else ""
+    # A leading letter: token_urlsafe may start with '-', which neo4j-admin reads as an option (seen in CI).
+    password = "rg" + secrets.token_urlsafe(18) if auth else ""
     state: dict = {
         "neo4j_version": version,
         "home": str(home),
