@@ -261,6 +261,7 @@ def project(
     """
     as_of = as_of or date.today()
     params = params or TieParameters()
+    network = _canonical_order(network)
     people = {p.id: p for p in network.people}
     organizations = {o.id: o for o in network.organizations}
     graph = nx.Graph(as_of=as_of.isoformat())
@@ -275,6 +276,17 @@ def project(
             last_contact=ev.last_contact, interactions=ev.interactions, kinds=sorted(kinds[(a, b)]),
         )  # fmt: skip
     return Projection(network, as_of, params, graph, people, organizations, memberships)
+
+
+def _canonical_order(network: Network) -> Network:
+    """The network in one fixed order (a store's snapshot order), so that the analyses, whose tie-breaks and
+    seeded randomness follow node and edge order, give the same answer however the records were listed."""
+    return Network.model_construct(
+        people=sorted(network.people, key=lambda p: p.id),
+        organizations=sorted(network.organizations, key=lambda o: o.id),
+        relationships=sorted(network.relationships, key=lambda r: (r.source, r.type.value, r.target)),
+        interactions=sorted(network.interactions, key=lambda i: (i.date, i.id)),
+    )
 
 
 class ProjectionCache:

@@ -10,6 +10,7 @@ import networkx as nx
 import pytest
 
 from relgraph.analysis.centrality import betweenness, formal_power, key_contacts
+from relgraph.errors import NotFoundError
 from relgraph.model import DecisionRole, RelType, Seniority
 from relgraph.projection import Membership
 from tests.analysis.builders import chain, network, org, ours, person, projected, tie, works_at
@@ -169,7 +170,8 @@ def test_organization_restricts_to_its_members_and_their_role_there():
     everywhere = {c.id: c for c in key_contacts(p)}
     assert everywhere["a"].formal == 1.0  # the strongest place: decision maker on y's board
     assert everywhere["a"].decision_role == "decision_maker" and everywhere["a"].organization == "y"
-    assert key_contacts(p, organization="nowhere") == []
+    with pytest.raises(NotFoundError, match="nowhere"):
+        key_contacts(p, organization="nowhere")
 
 
 def test_internal_people_are_left_out_unless_asked_for():

@@ -87,3 +87,19 @@ def test_what_if_the_single_thread_colleague_leaves(demo):
     result = what_if(demo, remove_person=SINGLE_THREAD_COLLEAGUE)
     assert MUNICIPALITY in result.lost_organizations
     assert result.reach_after < result.reach_before
+
+
+def test_answers_do_not_depend_on_the_order_records_are_listed_in():
+    from relgraph.demo import build_demo_network
+    from relgraph.model import Network
+    from relgraph.projection import project
+
+    network = build_demo_network()
+    shuffled = Network.model_construct(
+        people=network.people[::-1], organizations=network.organizations[::-1],
+        relationships=network.relationships[::-1], interactions=network.interactions[::-1],
+    )  # fmt: skip
+    a, b = project(network), project(shuffled)
+    assert communities(a, seed=1) == communities(b, seed=1)
+    assert brokers(a, limit=None) == brokers(b, limit=None)
+    assert weak_links(a) == weak_links(b)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from relgraph.analysis.centrality import projection_betweenness
+from relgraph.model import RelType
 from relgraph.projection import Projection
 
 __all__ = ["Broker", "brokers", "burt_measures", "person_groups"]
@@ -95,7 +96,8 @@ def burt_measures(
 
 
 def person_groups(projection: Projection) -> dict[str, str]:
-    """Each person's group: the first organisation they belong to (our own organisation for our people)."""
+    """Each person's group: their employer (the first ``WORKS_AT`` by organisation id), else the first
+    organisation they are a member of; our own organisation for our people."""
     own = sorted(projection.own_organizations)
     groups = {}
     for pid, person in projection.people.items():
@@ -104,7 +106,8 @@ def person_groups(projection: Projection) -> dict[str, str]:
             continue
         places = projection.memberships.get(pid, [])
         if places:
-            groups[pid] = places[0].organization
+            employer = min(places, key=lambda m: (m.type is not RelType.WORKS_AT, m.organization))
+            groups[pid] = employer.organization
     return groups
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from relgraph.errors import NotFoundError
 from relgraph.model import DecisionRole, Seniority
 from relgraph.projection import Membership, Projection
 
@@ -168,6 +169,8 @@ def key_contacts(
 ) -> list[KeyContact]:
     """People ranked by combined score; all external people, or those of one organisation."""
     if organization is not None:
+        if organization not in projection.organizations:
+            raise NotFoundError(f"no organisation with id {organization!r}")
         candidates = projection.members_of(organization)
     else:
         candidates = [
