@@ -332,3 +332,7 @@ def test_text_is_stored_verbatim(store: GraphStore) -> None:
     for person in people:
         assert store.get_person(person.id) == person
     assert store.counts()["people"] == len(tricky)
+
+
+def test_ping_answers_on_an_open_store(store: GraphStore) -> None:
+    assert store.ping() is None

@@ -154,6 +154,9 @@ class GraphStore(Protocol):
     def version(self) -> int:
         """A number that changes on every write that changed something."""
 
+    def ping(self) -> None:
+        """Check, quickly and without retrying, that the store answers; raise ``StoreUnavailableError`` if not."""
+
     def counts(self) -> dict[str, int]:
         """Numbers of people, organizations, relationships and interactions."""
 

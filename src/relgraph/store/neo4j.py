@@ -209,6 +209,10 @@ class Neo4jStore:
 
     # -- writes ------------------------------------------------------------------------------------
 
+    def ping(self) -> None:
+        # verify_connectivity opens a connection and fails at once; a query would be retried for ~30 s.
+        self._guarded(self._driver.verify_connectivity)
+
     def version(self) -> int:
         records = self._read("get_version")
         return int(records[0]["version"] or 0)

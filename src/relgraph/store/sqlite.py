@@ -183,6 +183,12 @@ class SQLiteStore:
     def version(self) -> int:
         return int(self._read(self._q["get_version"])[0][0])
 
+    def ping(self) -> None:
+        try:
+            self.version()
+        except StoreError as exc:
+            raise StoreUnavailableError(str(exc)) from exc
+
     def counts(self) -> dict[str, int]:
         row = self._read(self._q["counts"])[0]
         return dict(
