@@ -1,0 +1,236 @@
+"""Build a map: select nodes and ties, style them, and lay them out with pyvis's network model.
+
+pyvis (:class:`pyvis.network.Network`) holds the nodes, ties and vis-network options; relgraph never renders
+with pyvis's own templates (they fetch vis-network and Bootstrap from CDNs and set tooltips through ``innerHTML``)
+but with its own offline template (:func:`relgraph.maps.render.render_html`).
+
+Layout: vis-network's forceAtlas2Based physics, seeded (``options.seed``), stabilised before the first paint in at
+most ``clamp(200000 / nodes, 100, 500)`` steps; then the page turns physics off, so the map stays still and cheap.
+Above 400 nodes ties are straight, hidden while dragging, and drawn thinner.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from pyvis.network import Network  # type: ignore[import-untyped]
+
+from relgraph.errors import NotFoundError
+from relgraph.maps.info import edge_info, node_info, weak_link_index
+from relgraph.maps.options import MapOptions
+from relgraph.maps.select import Selection, map_importance, select
+from relgraph.maps.style import FONT_FACE, edge_style, legend, node_style
+from relgraph.projection import Projection
+
+__all__ = ["NetworkMap", "build_map", "organization_map", "person_map"]
+
+#: Above this many nodes the layout trades looks for speed (straight ties, fewer iterations).
+_LARGE = 400
+
+
+@dataclass(frozen=True)
+class NetworkMap:
+    """A map ready to render: vis-network nodes, ties and options, its legend, and what was left out.
+
+    ``nodes`` and ``edges`` are vis-network objects (``id``/``from``/``to``, ``label``, ``shape``, ``color``,
+    ``size``, ``width``, ``dashes``, ...) with relgraph's ``category`` or ``status`` and ``info`` (the
+    tooltip's facts, plain text). ``matched_*`` count what passed the filters before the node cap;
+    ``note`` says in one sentence what the cap left out (None when nothing was).
+    """
+
+    title: str
+    as_of: date
+    options: MapOptions
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    vis_options: dict[str, Any]
+    legend: dict[str, Any]
+    matched_nodes: int
+    matched_edges: int
+    omitted_people: int
+    omitted_organizations: int
+    omitted_edges: int
+    note: str | None
+
+    @property
+    def omitted_nodes(self) -> int:
+        """People and organisations that passed the filters but fell to the node cap."""
+        return self.omitted_people + self.omitted_organizations
+
+    @property
+    def summary(self) -> str:
+        """One line: what the map shows, as of when."""
+        people = sum(1 for n in self.nodes if n["kind"] == "person")
+        orgs = len(self.nodes) - people
+        return (
+            f"{_count(people, 'person', 'people')}, {_count(orgs, 'organisation')} and "
+            f"{_count(len(self.edges), 'tie')}, as of {self.as_of.isoformat()}"
+        )
+
+    def payload(self) -> dict[str, Any]:
+        """Everything the page script needs, as JSON-ready data."""
+        return {
+            "title": self.title,
+            "summary": self.summary,
+            "note": self.note,
+            "nodes": self.nodes,
+            "edges": self.edges,
+            "options": self.vis_options,
+            "legend": self.legend,
+            "omitted": {
+                "people": self.omitted_people,
+                "organizations": self.omitted_organizations,
+                "edges": self.omitted_edges,
+            },
+        }
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
+
+
+def _note(selection: Selection, cap: int) -> str | None:
+    if not selection.omitted_nodes:
+        return None
+    return (
+        f"Showing the {len(selection.nodes):,} most important of {selection.matched_nodes:,} people and "
+        f"organisations (node cap {cap:,}, ranked by influence score); left out "
+        f"{_count(selection.omitted_people, 'person', 'people')}, "
+        f"{_count(selection.omitted_organizations, 'organisation')} and "
+        f"{_count(selection.omitted_edges, 'tie')}. Narrow the map (focus, organisation, community, "
+        "minimum tie strength) or raise the node cap to see more."
+    )
+
+
+def _vis_options(net: Network, nodes: int, edges: int, seed: int) -> dict[str, Any]:
+    large = nodes > _LARGE
+    net.force_atlas_2based(
+        gravity=-110, central_gravity=0.01, spring_length=120, spring_strength=0.05,
+        damping=0.5, overlap=0.6 if not large else 0.2,
+    )  # fmt: skip
+    net.options.physics.stabilization.iterations = max(100, min(500, 200_000 // max(nodes, 1)))
+    net.options.physics.stabilization.updateInterval = 10
+    net.options.edges.inherit_colors(False)
+    net.set_edge_smooth("continuous")
+    net.toggle_hide_edges_on_drag(large or edges > 2 * _LARGE)
+    options: dict[str, Any] = json.loads(net.options.to_json())
+    options["physics"]["minVelocity"] = 0.75
+    if large:  # a coarser Barnes–Hut approximation: about a third faster per step
+        options["physics"]["forceAtlas2Based"]["theta"] = 0.9
+    options["edges"]["smooth"] = False if large else {"enabled": True, "type": "continuous"}
+    options["edges"]["arrows"] = {"to": {"enabled": False}}
+    options["edges"]["color"] = {"highlight": "#000000", "hover": "#495057", "inherit": False}
+    options["edges"]["selectionWidth"] = 1.5
+    options["layout"] = {"randomSeed": seed, "improvedLayout": nodes <= 100}
+    # hover events drive relgraph's own tooltips (items carry no vis-network "title")
+    options["interaction"].update(hover=True, navigationButtons=False, keyboard=False)
+    options["nodes"] = {
+        "font": {"color": "#212529", "strokeWidth": 4, "strokeColor": "#ffffff", "face": FONT_FACE},
+        "scaling": {"label": {"drawThreshold": 6}},
+    }
+    return options
+
+
+def _pyvis_network(projection: Projection, selection: Selection, options: MapOptions) -> Network:
+    weight = map_importance(projection)
+    weak = weak_link_index(projection)
+    pinned = {options.focus, options.organization}
+    large = len(selection.nodes) > _LARGE
+    # directed=True only skips pyvis's quadratic duplicate-edge check (the selection has no duplicates);
+    # the map draws no arrows.
+    net = Network(directed=True)
+    for node_id in selection.nodes:
+        score = weight.get(node_id, 0.0)
+        flags = weak.nodes.get(node_id, [])
+        style = node_style(
+            projection, node_id, score, options.color_by, weak=bool(flags), focus=node_id in pinned
+        )
+        kind = "person" if node_id in projection.people else "organization"
+        label = style.pop("label")
+        shape = style.pop("shape")
+        info = node_info(projection, node_id, score, flags)
+        net.add_node(node_id, label=label, shape=shape, kind=kind, info=info, **style)
+    for a, b in selection.edges:
+        edge = projection.graph.edges[a, b]
+        flags = weak.edges.get((a, b), [])
+        style = edge_style(edge["status"], edge["strength"], bool(flags), thin=large)
+        net.add_edge(a, b, arrows="", info=edge_info(projection, a, b, flags), **style)
+    return net
+
+
+def build_map(
+    projection: Projection, options: MapOptions, *, title: str | None = None
+) -> NetworkMap:
+    """The map of a projection under ``options`` (see :mod:`relgraph.maps.select` for the filters).
+
+    Raises :class:`~relgraph.errors.NotFoundError` for an unknown focus, organisation or community.
+    """
+    selection = select(projection, options)
+    net = _pyvis_network(projection, selection, options)
+    nodes: list[dict[str, Any]] = list(net.nodes)
+    edges: list[dict[str, Any]] = [{k: v for k, v in e.items() if k != "arrows"} for e in net.edges]
+    return NetworkMap(
+        title=title or _default_title(projection, options),
+        as_of=projection.as_of,
+        options=options,
+        nodes=nodes,
+        edges=edges,
+        vis_options=_vis_options(net, len(nodes), len(edges), options.seed),
+        legend=legend(
+            nodes,
+            edges,
+            options.color_by,
+            focus=bool({options.focus, options.organization} & set(selection.nodes)),
+        ),
+        matched_nodes=selection.matched_nodes,
+        matched_edges=selection.matched_edges,
+        omitted_people=selection.omitted_people,
+        omitted_organizations=selection.omitted_organizations,
+        omitted_edges=selection.omitted_edges,
+        note=_note(selection, options.max_nodes),
+    )
+
+
+def _name(projection: Projection, node_id: str) -> str:
+    node = projection.graph.nodes.get(node_id)
+    return str(node["name"]) if node else node_id
+
+
+def _default_title(projection: Projection, options: MapOptions) -> str:
+    parts = []
+    if options.focus is not None:
+        steps = "step" if options.depth == 1 else "steps"
+        parts.append(f"within {options.depth} {steps} of {_name(projection, options.focus)}")
+    if options.organization is not None:
+        parts.append(f"around {_name(projection, options.organization)}")
+    if options.community is not None:
+        parts.append(f"community {options.community}")
+    if options.min_strength > 0:
+        parts.append(f"ties of strength {options.min_strength:g} or more")
+    return "Stakeholder network" + (": " + "; ".join(parts) if parts else "")
+
+
+def organization_map(
+    projection: Projection, organization_id: str, options: MapOptions | None = None
+) -> NetworkMap:
+    """An organisation, its people and everyone they are tied to (other filters in ``options`` still apply)."""
+    org = projection.organizations.get(organization_id)
+    if org is None:
+        raise NotFoundError(f"no organisation with id {organization_id!r}")
+    chosen = replace(options or MapOptions(), organization=organization_id)
+    return build_map(projection, chosen, title=f"{org.name} and its people")
+
+
+def person_map(
+    projection: Projection, person_id: str, options: MapOptions | None = None
+) -> NetworkMap:
+    """A person's network: everyone within ``options.depth`` steps (default 2)."""
+    person = projection.people.get(person_id)
+    if person is None:
+        raise NotFoundError(f"no person with id {person_id!r}")
+    chosen = replace(options or MapOptions(), focus=person_id)
+    steps = "step" if chosen.depth == 1 else "steps"
+    return build_map(projection, chosen, title=f"{person.name}'s network ({chosen.depth} {steps})")
