@@ -7,7 +7,8 @@ COPY pyproject.toml README.md CHANGELOG.md ./
 COPY src ./src
 COPY api ./api
 COPY cypher ./cypher
-RUN pip install . && useradd --create-home --uid 10001 relgraph
+RUN pip install . && useradd --create-home --uid 10001 relgraph \
+    && mkdir /keys && chown relgraph /keys
 USER relgraph
 EXPOSE 8000
 CMD ["relgraph", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -4,6 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 DEMO_STORE ?= sqlite:///demo.db
+DEMO_PORT  ?= 8000
 
 .PHONY: demo test lint format bench clean
 
@@ -13,13 +14,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## demo: load the demo network into the embedded store and print a summary of it
+## demo: load the demo network into the embedded store, print a summary, then serve it at http://127.0.0.1:8000
 demo: $(STAMP)
 	$(BIN)/relgraph --store $(DEMO_STORE) demo --reset
 	$(BIN)/relgraph --store $(DEMO_STORE) summary
+	@echo "Serving the demo network at http://127.0.0.1:$(DEMO_PORT) (maps, API docs at /docs); Ctrl-C stops." >&2
+	$(BIN)/relgraph --store $(DEMO_STORE) serve --host 127.0.0.1 --port $(DEMO_PORT) --no-auth
 
-## test: the whole test suite against SQLite and a throwaway real Neo4j 5.26 (started before, stopped after)
+## test: the whole suite: SQLite, a throwaway real Neo4j 5.26 (started before, stopped after), headless chromium
 test: $(STAMP)
+	tools/ensure-chromium.sh
 	RELGRAPH_REQUIRE_NEO4J=1 PYTHON=$(PYTHON) tools/neo4j/run-with-neo4j.sh $(BIN)/python -m pytest
 
 ## lint: ruff (lint + format check) and mypy

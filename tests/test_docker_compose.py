@@ -43,6 +43,24 @@ def test_api_service_waits_for_a_healthy_neo4j_and_uses_it(compose: dict[str, An
     assert env["RELGRAPH_STORE"].startswith("neo4j://neo4j:")
     assert env["RELGRAPH_NEO4J_PASSWORD"].startswith("${NEO4J_PASSWORD")
     assert api["command"][:2] == ["relgraph", "serve"]
+    # Keys survive a restart: their file lives on a named volume.
+    keys_dir = env["RELGRAPH_KEYS_FILE"].rsplit("/", 1)[0]
+    assert any(
+        v.split(":")[1] == keys_dir and v.split(":")[0] in compose["volumes"]
+        for v in api["volumes"]
+    )
+
+
+def test_the_api_service_runs_the_same_serve_command_as_the_cli() -> None:
+    from typer.main import get_command
+
+    from relgraph.cli import app
+
+    compose = yaml.safe_load((REPO / "docker-compose.yml").read_text(encoding="utf-8"))
+    command = compose["services"]["api"]["command"]
+    serve = get_command(app).commands["serve"]  # type: ignore[attr-defined]
+    options = {opt for p in serve.params for opt in p.opts}
+    assert all(arg in options for arg in command[2:] if arg.startswith("--"))
 
 
 def test_no_secret_is_written_into_the_file() -> None:

@@ -18,7 +18,9 @@ from rich.text import Text
 
 from relgraph import __version__
 from relgraph.cli_analyze import analyze_app
+from relgraph.cli_map import map_command
 from relgraph.cli_output import JsonOption, err, fail, out, print_json, table
+from relgraph.cli_serve import keys_app, serve_command
 from relgraph.errors import ImportValidationError, NotFoundError, RelgraphError
 from relgraph.io.csvio import network_to_csv
 from relgraph.io.export import ExportFormat, export_bytes
@@ -40,6 +42,9 @@ orgs_app = typer.Typer(help="List and show organisations.", no_args_is_help=True
 app.add_typer(people_app, name="people")
 app.add_typer(orgs_app, name="organizations")
 app.add_typer(analyze_app, name="analyze")
+app.add_typer(keys_app, name="keys")
+app.command("serve")(serve_command)
+app.command("map")(map_command)
 
 
 LimitOption = Annotated[int, typer.Option(min=1, max=1000, help="Page size (1-1000).")]

@@ -1,0 +1,82 @@
+"""What the app holds for its lifetime: the store (opened lazily, re-tried while unreachable), keys, caches."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+
+from api.settings import ApiSettings
+from relgraph.analysis.strength import TieParameters
+from relgraph.errors import RelgraphError, StoreUnavailableError
+from relgraph.keys import KeyRegistry
+from relgraph.projection import ProjectionCache
+from relgraph.settings import TieSettings
+from relgraph.store import GraphStore, redact_url
+
+__all__ = ["AppState", "StoreHolder"]
+
+log = logging.getLogger("relgraph.api")
+
+
+class StoreHolder:
+    """Opens the store on first use and keeps it; while it cannot be opened, every use raises
+    :class:`StoreUnavailableError` and a new attempt is made at most every ``retry_seconds``.
+
+    Once open, the Neo4j driver reconnects by itself, so a store that goes away and comes back recovers
+    without restarting the service.
+    """
+
+    def __init__(self, settings: ApiSettings) -> None:
+        self._settings = settings
+        self._store: GraphStore | None = None
+        self._lock = threading.Lock()
+        self._last_attempt = float("-inf")
+        self._last_error = "not opened yet"
+
+    @property
+    def url(self) -> str:
+        return redact_url(self._settings.store)
+
+    def get(self) -> GraphStore:
+        store = self._store
+        if store is not None:
+            return store
+        with self._lock:
+            if self._store is not None:
+                return self._store
+            if time.monotonic() - self._last_attempt < self._settings.store_retry_seconds:
+                raise StoreUnavailableError(
+                    f"the store {self.url} is unavailable: {self._last_error}"
+                )
+            self._last_attempt = time.monotonic()
+            try:
+                self._store = self._settings.open()
+            except RelgraphError as exc:
+                self._last_error = str(exc)
+                log.warning("cannot open the store %s: %s", self.url, exc)
+                raise StoreUnavailableError(f"the store {self.url} is unavailable: {exc}") from exc
+            log.info("store %s opened", self.url)
+            return self._store
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
+@dataclass
+class AppState:
+    """Everything a request may need, created in the lifespan and closed at shutdown."""
+
+    settings: ApiSettings
+    stores: StoreHolder
+    keys: KeyRegistry
+    projections: ProjectionCache = field(default_factory=ProjectionCache)
+    tie_parameters: TieParameters = field(default_factory=lambda: TieSettings().parameters())
+
+    def close(self) -> None:
+        self.stores.close()
+        self.keys.close()
