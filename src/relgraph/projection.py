@@ -284,7 +284,9 @@ def _canonical_order(network: Network) -> Network:
     return Network.model_construct(
         people=sorted(network.people, key=lambda p: p.id),
         organizations=sorted(network.organizations, key=lambda o: o.id),
-        relationships=sorted(network.relationships, key=lambda r: (r.source, r.type.value, r.target)),
+        relationships=sorted(
+            network.relationships, key=lambda r: (r.source, r.type.value, r.target)
+        ),
         interactions=sorted(network.interactions, key=lambda i: (i.date, i.id)),
     )
 
