@@ -17,6 +17,7 @@ from api.errors import error_response, install_error_handlers
 from api.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from api.routers import (
     analysis,
+    briefs,
     health,
     interactions,
     keys,
@@ -85,6 +86,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         interactions,
         transfer,
         analysis,
+        briefs,
         keys,
         maps,
         pages,

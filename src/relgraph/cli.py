@@ -18,6 +18,7 @@ from rich.text import Text
 
 from relgraph import __version__
 from relgraph.cli_analyze import analyze_app
+from relgraph.cli_brief import brief_app
 from relgraph.cli_map import map_command
 from relgraph.cli_output import JsonOption, err, fail, out, print_json, table
 from relgraph.cli_serve import keys_app, serve_command
@@ -43,6 +44,7 @@ app.add_typer(people_app, name="people")
 app.add_typer(orgs_app, name="organizations")
 app.add_typer(analyze_app, name="analyze")
 app.add_typer(keys_app, name="keys")
+app.add_typer(brief_app, name="brief")
 app.command("serve")(serve_command)
 app.command("map")(map_command)
 

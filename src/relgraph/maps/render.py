@@ -33,6 +33,8 @@ __all__ = [
     "content_security_policy",
     "json_for_html",
     "render_html",
+    "render_template",
+    "render_with_map",
     "script_hash",
 ]
 
@@ -143,6 +145,14 @@ def render_html(network_map: NetworkMap, *, asset_base: str | None) -> RenderedM
         Where the page's server serves :data:`STATIC_DIR` (an absolute path on the same server, e.g.
         ``"/static"``); ``None`` inlines every asset, for a file that works opened from disk with no network.
     """
+    return render_with_map("map.html.j2", network_map, asset_base=asset_base)
+
+
+def render_with_map(
+    template: str, network_map: NetworkMap, *, asset_base: str | None, **context: Any
+) -> RenderedMap:
+    """Render one of relgraph's templates that embeds ``network_map`` (``_map_panel.html.j2``), with the same
+    asset handling and policy as :func:`render_html`; ``context`` goes to the template as it is (autoescaped)."""
     if asset_base is not None and not _ASSET_BASE.fullmatch(asset_base):
         raise ValueError(
             f"asset_base must be an absolute path on the same server, not {asset_base!r}"
@@ -152,7 +162,7 @@ def render_html(network_map: NetworkMap, *, asset_base: str | None) -> RenderedM
     policy = content_security_policy(scripts)
     html = (
         _environment()
-        .get_template("map.html.j2")
+        .get_template(template)
         .render(
             title=network_map.title,
             summary=network_map.summary,
@@ -164,6 +174,12 @@ def render_html(network_map: NetworkMap, *, asset_base: str | None) -> RenderedM
             style=_asset(_STYLE) if base is None else None,
             style_name=_STYLE,
             csp_meta=content_security_policy(scripts, meta=True) if scripts else None,
+            **context,
         )
     )
     return RenderedMap(html=html, content_security_policy=policy)
+
+
+def render_template(template: str, **context: Any) -> str:
+    """Render one of relgraph's templates (autoescaped) that has no map."""
+    return _environment().get_template(template).render(**context)
