@@ -229,3 +229,40 @@ def test_disconnected_graph_and_isolated_person():
     reference = nx.Graph([(c, x) for c, xs in (("c1", "abc"), ("c2", "def")) for x in xs])
     reference.add_node("z")
     assert z.pagerank == pytest.approx(nx.pagerank(reference)["z"], abs=1e-6)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_betweenness_matches_networkx_exactly_and_when_sampled(seed: int) -> None:
+    import random as _random
+
+    graph = nx.relabel_nodes(nx.connected_watts_strogatz_graph(60, 4, 0.3, seed=seed), str)
+    rng = _random.Random(seed)
+    for a, b in graph.edges():
+        # Equal-length routes are common; lengths exact in binary, so both libraries see the same ties
+        # (igraph compares lengths with a tiny tolerance, NetworkX exactly).
+        graph.edges[a, b]["distance"] = rng.choice([0.25, 0.5, 1.0, 1.5, 2.25])
+    exact = nx.betweenness_centrality(graph, weight="distance")
+    assert betweenness(graph, sample=None) == pytest.approx(exact, abs=1e-9)
+    sampled_sources = sorted(_random.Random(seed).sample(range(60), 15))
+    nodes = list(graph)
+    sources = [nodes[i] for i in sampled_sources]
+    # NetworkX's own estimator with the same sources (subset betweenness, then its sampling scale).
+    raw = nx.betweenness_centrality_subset(
+        graph, sources, nodes, weight="distance", normalized=False
+    )
+    expected = {v: 2 * raw[v] / ((14 if v in sources else 15) * 58) for v in nodes}
+    assert betweenness(graph, seed=seed, sample=15) == pytest.approx(expected, abs=1e-9)
+
+
+def test_betweenness_split_across_processes_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    import relgraph.analysis.centrality as centrality
+
+    graph = nx.relabel_nodes(nx.connected_watts_strogatz_graph(80, 6, 0.2, seed=7), str)
+    nx.set_edge_attributes(
+        graph, {e: 0.25 * (1 + i % 5) for i, e in enumerate(graph.edges())}, "distance"
+    )
+    alone, sampled_alone = betweenness(graph, sample=None), betweenness(graph, sample=20, seed=3)
+    monkeypatch.setattr(centrality, "PARALLEL_WORK", 1)
+    monkeypatch.setattr(centrality.os, "cpu_count", lambda: 2)
+    assert betweenness(graph, sample=None) == pytest.approx(alone, abs=1e-12)
+    assert betweenness(graph, sample=20, seed=3) == pytest.approx(sampled_alone, abs=1e-12)
