@@ -6,6 +6,8 @@ Results are computed on the store's projection as of a date, cached until the ne
 from __future__ import annotations
 
 import dataclasses
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Annotated, Any, Generic, TypeVar
 
 from api.deps import ProjectionDep, ReadAccess
@@ -43,12 +45,30 @@ class AnalysisResult(BaseModel, Generic[R]):
     results: R
 
 
-def _body(name: str, projection: Projection, results: Any) -> dict[str, Any]:
-    if isinstance(results, list):
-        body: Any = [dataclasses.asdict(r) for r in results]
-    else:
-        body = dataclasses.asdict(results)
-    return {"analysis": name, "as_of": projection.as_of.isoformat(), "results": body}
+_CACHED_ANSWERS = 256  # per projection; the oldest answers are dropped first
+
+
+def _answer(
+    name: str, projection: Projection, compute: Callable[[], Any], **params: Any
+) -> dict[str, Any]:
+    """The analysis's response body, computed once per projection (i.e. per store version and date) and
+    parameters: a repeated query is answered from the cache, and any write makes a new projection."""
+    cache: OrderedDict[str, dict[str, Any]] = projection.memo("api-answers", OrderedDict)
+    key = f"{name}:{sorted(params.items())!r}"
+    if key in cache:
+        cache.move_to_end(key)
+        return cache[key]
+    results = compute()
+    rows: Any = (
+        [dataclasses.asdict(r) for r in results]
+        if isinstance(results, list)
+        else dataclasses.asdict(results)
+    )
+    body = {"analysis": name, "as_of": projection.as_of.isoformat(), "results": rows}
+    cache[key] = body
+    while len(cache) > _CACHED_ANSWERS:
+        cache.popitem(last=False)
+    return body
 
 
 @router.get("/key-contacts", response_model=AnalysisResult[list[KeyContact]])
@@ -60,21 +80,30 @@ def get_key_contacts(
     seed: Seed = 0,
 ) -> dict[str, Any]:  # fmt: skip
     """Key contacts ranked by network position, formal power and stated influence."""
-    rows = key_contacts(projection, organization=organization, include_internal=include_internal,
-                        limit=limit, seed=seed)  # fmt: skip
-    return _body("key-contacts", projection, rows)
+    return _answer("key-contacts", projection,
+                   lambda: key_contacts(projection, organization=organization, include_internal=include_internal,
+                                        limit=limit, seed=seed),
+                   organization=organization, include_internal=include_internal, limit=limit, seed=seed)  # fmt: skip
 
 
 @router.get("/brokers", response_model=AnalysisResult[list[Broker]])
 def get_brokers(projection: ProjectionDep, limit: Limit = 20, seed: Seed = 0) -> dict[str, Any]:
     """People who connect otherwise separate groups (betweenness, Burt's constraint and effective size)."""
-    return _body("brokers", projection, brokers(projection, limit=limit, seed=seed))
+    return _answer(
+        "brokers",
+        projection,
+        lambda: brokers(projection, limit=limit, seed=seed),
+        limit=limit,
+        seed=seed,
+    )
 
 
 @router.get("/weak-links", response_model=AnalysisResult[list[Finding]])
 def get_weak_links(projection: ProjectionDep, limit: Limit = 30) -> dict[str, Any]:
     """Single points of failure, bridges, cooling ties, single-threaded accounts, negative ties."""
-    return _body("weak-links", projection, weak_links(projection, limit=limit))
+    return _answer(
+        "weak-links", projection, lambda: weak_links(projection, limit=limit), limit=limit
+    )
 
 
 @router.get("/paths", response_model=AnalysisResult[list[WarmPath]])
@@ -87,21 +116,22 @@ def get_paths(
     allow_negative: Annotated[bool, Query(description="Allow routes through opponents and negative ties.")] = False,
 ) -> dict[str, Any]:  # fmt: skip
     """Warm introduction routes from our people to a person or organisation."""
-    rows = warm_paths(projection, target, sources=source or None, k=k, max_hops=max_hops,
-                      avoid_negative=not allow_negative)  # fmt: skip
-    return _body("paths", projection, rows)
+    return _answer("paths", projection,
+                   lambda: warm_paths(projection, target, sources=source or None, k=k, max_hops=max_hops,
+                                      avoid_negative=not allow_negative),
+                   target=target, source=source, k=k, max_hops=max_hops, allow_negative=allow_negative)  # fmt: skip
 
 
 @router.get("/communities", response_model=AnalysisResult[list[Community]])
 def get_communities(projection: ProjectionDep, seed: Seed = 0) -> dict[str, Any]:
     """Communities (Louvain) with supporters and opponents in each; coalitions flagged."""
-    return _body("communities", projection, communities(projection, seed=seed))
+    return _answer("communities", projection, lambda: communities(projection, seed=seed), seed=seed)
 
 
 @router.get("/grid", response_model=AnalysisResult[list[GridRow]])
 def get_grid(projection: ProjectionDep) -> dict[str, Any]:
     """The stakeholder grid: power–interest quadrant and salience class for every stakeholder."""
-    return _body("grid", projection, stakeholder_grid(projection))
+    return _answer("grid", projection, lambda: stakeholder_grid(projection))
 
 
 @router.get("/what-if", response_model=AnalysisResult[WhatIf])
@@ -117,7 +147,6 @@ def get_what_if(
     if remove_person is None and remove_tie is None:
         raise InvalidInputError("give remove_person or remove_tie")
     tie = (remove_tie[0], remove_tie[1]) if remove_tie else None
-    result: WhatIf = what_if(
-        projection, remove_person=remove_person, remove_tie=tie, max_hops=max_hops
-    )
-    return _body("what-if", projection, result)
+    return _answer("what-if", projection,
+                   lambda: what_if(projection, remove_person=remove_person, remove_tie=tie, max_hops=max_hops),
+                   remove_person=remove_person, remove_tie=tie, max_hops=max_hops)  # fmt: skip

@@ -113,3 +113,16 @@ def test_as_of_goes_back_in_time(demo_api: Api) -> None:
     now = _results(demo_api, "weak-links", limit=1000)
     then = _results(demo_api, "weak-links", limit=1000, as_of="2020-01-01")
     assert now != then
+
+
+def test_a_repeated_query_is_answered_from_the_cache(demo_api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    import api.routers.analysis as router
+
+    calls: list[int] = []
+    real = router.stakeholder_grid
+    monkeypatch.setattr(router, "stakeholder_grid", lambda p: calls.append(1) or real(p))
+    first = demo_api.client.get("/api/analysis/grid").json()
+    assert demo_api.client.get("/api/analysis/grid").json() == first and len(calls) == 1
+    demo_api.client.patch(f"/api/people/{CLIENT_CEO}", json={"stance": -2})
+    demo_api.client.get("/api/analysis/grid")
+    assert len(calls) == 2, "a write makes a new projection, so the answer is computed again"
