@@ -485,3 +485,24 @@ def test_map_command_fails_cleanly(
     assert result.exit_code == code
     assert message in result.stderr
     assert not target.exists() and list(tmp_path.glob(".map.html*")) == []
+
+
+def test_big_maps_are_laid_out_on_the_server_and_drawn_without_physics(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import relgraph.maps.build as build
+
+    people = [Person(id=f"p{i:03d}", name=f"P {i}") for i in range(60)]
+    ties = [Relationship(source=f"p{i:03d}", target=f"p{(i * 7 + 1) % 60:03d}", type="KNOWS", strength=0.5)
+            for i in range(60)]  # fmt: skip
+    projection = project(Network(people=people, relationships=ties), as_of=date(2026, 3, 1))
+    small = build_map(projection, MapOptions())
+    assert "x" not in small.nodes[0] and small.vis_options["physics"].get("enabled", True)
+    monkeypatch.setattr(build, "SERVER_LAYOUT_NODES", 50)
+    big = build_map(projection, MapOptions(seed=4))
+    assert big.vis_options["physics"] == {"enabled": False}
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in big.nodes)
+    assert len({(n["x"], n["y"]) for n in big.nodes}) == len(big.nodes), "no two nodes on one spot"
+    assert all("info" not in e for e in big.edges) and all("info" in e for e in small.edges)
+    assert [(n["x"], n["y"]) for n in build_map(projection, MapOptions(seed=4)).nodes] == [
+        (n["x"], n["y"]) for n in big.nodes], "the layout is seeded"  # fmt: skip

@@ -197,6 +197,12 @@
   });
   network.once("stabilizationIterationsDone", settled);
   network.once("stabilized", settled);
+  network.once("afterDrawing", function () {
+    document.body.dataset.firstDrawMs = String(Math.round(performance.now()));
+    if (data.options.physics && data.options.physics.enabled === false) {
+      settled(); // positions came from the server: nothing to lay out
+    }
+  });
   if (nodes.length === 0) {
     progress.textContent = "Nothing matches these filters.";
     settled();
