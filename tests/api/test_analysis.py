@@ -115,7 +115,9 @@ def test_as_of_goes_back_in_time(demo_api: Api) -> None:
     assert now != then
 
 
-def test_a_repeated_query_is_answered_from_the_cache(demo_api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_repeated_query_is_answered_from_the_cache(
+    demo_api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import api.routers.analysis as router
 
     calls: list[int] = []
