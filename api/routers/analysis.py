@@ -6,13 +6,14 @@ Results are computed on the store's projection as of a date, cached until the ne
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Annotated, Any, Generic, TypeVar
 
 from api.deps import ProjectionDep, ReadAccess
 from api.errors import ErrorResponse
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field
 
 from relgraph.analysis.brokerage import Broker, brokers
@@ -50,25 +51,27 @@ _CACHED_ANSWERS = 256  # per projection; the oldest answers are dropped first
 
 def _answer(
     name: str, projection: Projection, compute: Callable[[], Any], **params: Any
-) -> dict[str, Any]:
-    """The analysis's response body, computed once per projection (i.e. per store version and date) and
-    parameters: a repeated query is answered from the cache, and any write makes a new projection."""
-    cache: OrderedDict[str, dict[str, Any]] = projection.memo("api-answers", OrderedDict)
+) -> Response:
+    """The analysis's response, computed and serialised once per projection (i.e. per store version and date)
+    and parameters: a repeated query is answered with the cached bytes, and any write makes a new projection.
+    (The route's ``response_model`` documents the shape; the cached bytes skip re-validating it.)"""
+    cache: OrderedDict[str, bytes] = projection.memo("api-answers", OrderedDict)
     key = f"{name}:{sorted(params.items())!r}"
-    if key in cache:
-        cache.move_to_end(key)
-        return cache[key]
-    results = compute()
-    rows: Any = (
-        [dataclasses.asdict(r) for r in results]
-        if isinstance(results, list)
-        else dataclasses.asdict(results)
-    )
-    body = {"analysis": name, "as_of": projection.as_of.isoformat(), "results": rows}
-    cache[key] = body
-    while len(cache) > _CACHED_ANSWERS:
-        cache.popitem(last=False)
-    return body
+    if key not in cache:
+        results = compute()
+        rows: Any = (
+            [dataclasses.asdict(r) for r in results]
+            if isinstance(results, list)
+            else dataclasses.asdict(results)
+        )
+        body = {"analysis": name, "as_of": projection.as_of.isoformat(), "results": rows}
+        cache[key] = json.dumps(
+            body, ensure_ascii=False, allow_nan=False, separators=(",", ":")
+        ).encode()
+        while len(cache) > _CACHED_ANSWERS:
+            cache.popitem(last=False)
+    cache.move_to_end(key)
+    return Response(cache[key], media_type="application/json")
 
 
 @router.get("/key-contacts", response_model=AnalysisResult[list[KeyContact]])
@@ -78,7 +81,7 @@ def get_key_contacts(
     include_internal: Annotated[bool, Query(description="Rank our own people too.")] = False,
     limit: Limit = 20,
     seed: Seed = 0,
-) -> dict[str, Any]:  # fmt: skip
+) -> Response:  # fmt: skip
     """Key contacts ranked by network position, formal power and stated influence."""
     return _answer("key-contacts", projection,
                    lambda: key_contacts(projection, organization=organization, include_internal=include_internal,
@@ -87,7 +90,7 @@ def get_key_contacts(
 
 
 @router.get("/brokers", response_model=AnalysisResult[list[Broker]])
-def get_brokers(projection: ProjectionDep, limit: Limit = 20, seed: Seed = 0) -> dict[str, Any]:
+def get_brokers(projection: ProjectionDep, limit: Limit = 20, seed: Seed = 0) -> Response:
     """People who connect otherwise separate groups (betweenness, Burt's constraint and effective size)."""
     return _answer(
         "brokers",
@@ -99,7 +102,7 @@ def get_brokers(projection: ProjectionDep, limit: Limit = 20, seed: Seed = 0) ->
 
 
 @router.get("/weak-links", response_model=AnalysisResult[list[Finding]])
-def get_weak_links(projection: ProjectionDep, limit: Limit = 30) -> dict[str, Any]:
+def get_weak_links(projection: ProjectionDep, limit: Limit = 30) -> Response:
     """Single points of failure, bridges, cooling ties, single-threaded accounts, negative ties."""
     return _answer(
         "weak-links", projection, lambda: weak_links(projection, limit=limit), limit=limit
@@ -114,7 +117,7 @@ def get_paths(
     k: Annotated[int, Query(ge=1, le=20, description="How many routes.")] = 3,
     max_hops: Annotated[int, Query(ge=1, le=8, description="Longest route, in ties.")] = 4,
     allow_negative: Annotated[bool, Query(description="Allow routes through opponents and negative ties.")] = False,
-) -> dict[str, Any]:  # fmt: skip
+) -> Response:  # fmt: skip
     """Warm introduction routes from our people to a person or organisation."""
     return _answer("paths", projection,
                    lambda: warm_paths(projection, target, sources=source or None, k=k, max_hops=max_hops,
@@ -123,13 +126,13 @@ def get_paths(
 
 
 @router.get("/communities", response_model=AnalysisResult[list[Community]])
-def get_communities(projection: ProjectionDep, seed: Seed = 0) -> dict[str, Any]:
+def get_communities(projection: ProjectionDep, seed: Seed = 0) -> Response:
     """Communities (Louvain) with supporters and opponents in each; coalitions flagged."""
     return _answer("communities", projection, lambda: communities(projection, seed=seed), seed=seed)
 
 
 @router.get("/grid", response_model=AnalysisResult[list[GridRow]])
-def get_grid(projection: ProjectionDep) -> dict[str, Any]:
+def get_grid(projection: ProjectionDep) -> Response:
     """The stakeholder grid: power–interest quadrant and salience class for every stakeholder."""
     return _answer("grid", projection, lambda: stakeholder_grid(projection))
 
@@ -140,7 +143,7 @@ def get_what_if(
     remove_person: Annotated[str | None, Query(max_length=200, description="A person who leaves (id).")] = None,
     remove_tie: Annotated[list[str] | None, Query(max_length=2, description="A tie that breaks: give two ids.")] = None,
     max_hops: Annotated[int, Query(ge=1, le=8, description="Reach counts routes up to this many ties.")] = 4,
-) -> dict[str, Any]:  # fmt: skip
+) -> Response:  # fmt: skip
     """What reach to key contacts and organisations we lose if someone leaves or a tie breaks."""
     if remove_tie is not None and len(remove_tie) != 2:
         raise InvalidInputError("remove_tie needs exactly two ids (repeat the parameter)")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
@@ -12,6 +13,10 @@ from relgraph.cli_output import JsonOption, err, fail, out, print_json, table
 from relgraph.errors import RelgraphError
 from relgraph.keys import KeyRegistry, Scope
 from relgraph.settings import StoreSettings
+from relgraph.store import redact_url
+
+if TYPE_CHECKING:
+    from api import ApiSettings
 
 __all__ = ["keys_app", "serve_command"]
 
@@ -41,6 +46,14 @@ def serve_command(
     log_level: Annotated[
         str, typer.Option(help="uvicorn log level: critical, error, warning, info, debug.")
     ] = "info",
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Server processes (each caches by store version, so a write reaches all).",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the HTTP API, its documentation (/docs) and the interactive maps (/maps/...)."""
     import uvicorn
@@ -54,8 +67,23 @@ def serve_command(
     if not no_auth and not KeyRegistry(keys_file).has_active_keys():
         err.print(Text(f"note: {keys_file} holds no active API key; every request will get 401. "
                        "Create one with `relgraph keys create NAME --scope admin`.", style="yellow"))  # fmt: skip
-    err.print(Text(f"serving {settings.store} on http://{host}:{port} (API docs at /docs)"))
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+    err.print(
+        Text(f"serving {redact_url(settings.store)} on http://{host}:{port} (API docs at /docs)")
+    )
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+        return
+    # Worker processes build their own app from the environment, so the settings travel there.
+    os.environ.update(_settings_environment(settings))
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level=log_level,
+                workers=workers)  # fmt: skip
+
+
+def _settings_environment(settings: ApiSettings) -> dict[str, str]:
+    values = settings.model_dump(exclude_none=True)
+    if settings.neo4j_password is not None:
+        values["neo4j_password"] = settings.neo4j_password.get_secret_value()
+    return {f"RELGRAPH_{name.upper()}": str(value) for name, value in values.items()}
 
 
 def _registry(keys_file: Path) -> KeyRegistry:

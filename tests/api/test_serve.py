@@ -69,3 +69,28 @@ def test_serve_with_keys(demo_store: str, tmp_path: Path) -> None:
         assert _get(f"{base}/api/people")[0] == 401
         assert _get(f"{base}/api/people", {"X-API-Key": secret})[0] == 200
         assert _get(f"{base}/maps/network", {"X-API-Key": secret})[0] == 200
+
+
+def test_a_write_reaches_every_worker(demo_store: str, tmp_path: Path) -> None:
+    import shutil
+    import urllib.request as request
+
+    own_copy = (
+        tmp_path / "demo-copy.db"
+    )  # this test writes; the module's demo store stays as it was
+    shutil.copy(demo_store.removeprefix("sqlite:///"), own_copy)
+    with relgraph_serve(f"sqlite:///{own_copy}", tmp_path, "--no-auth", "--workers", "2") as base:
+
+        def grid_stance() -> set[object]:
+            seen = set()
+            for _ in range(12):  # enough requests to reach both workers
+                rows = json.loads(_get(f"{base}/api/analysis/grid")[2])["results"]
+                seen.add(next(r["stance"] for r in rows if r["id"] == KEY_CLIENT))
+            return seen
+
+        assert grid_stance() == {1}
+        patch = request.Request(f"{base}/api/organizations/{KEY_CLIENT}", data=b'{"stance": -2}', method="PATCH",
+                                headers={"Content-Type": "application/json"})  # fmt: skip
+        with request.urlopen(patch, timeout=30) as response:
+            assert response.status == 200
+        assert grid_stance() == {-2}
