@@ -6,6 +6,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request, Security
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader
 
 from api.state import AppState
@@ -32,7 +33,8 @@ _api_key = APIKeyHeader(
 )
 
 
-def get_state(request: Request) -> AppState:
+# Cheap dependencies are ``async``: a plain ``def`` dependency costs a hop to the thread pool on every request.
+async def get_state(request: Request) -> AppState:
     state: AppState = request.app.state.relgraph
     return state
 
@@ -41,14 +43,16 @@ State = Annotated[AppState, Depends(get_state)]
 
 
 def _access(needed: Scope) -> Any:
-    def check(state: State, secret: Annotated[str | None, Security(_api_key)]) -> ApiKey | None:
+    async def check(
+        state: State, secret: Annotated[str | None, Security(_api_key)]
+    ) -> ApiKey | None:
         if state.settings.auth_disabled:  # switched off explicitly, for local single-user use
             return None
         unauthorized = {"WWW-Authenticate": API_KEY_HEADER}
         if not secret:
             raise HTTPException(401, f"missing API key: send it in the {API_KEY_HEADER} header",
                                 headers=unauthorized)  # fmt: skip
-        key = state.keys.verify(secret)
+        key = state.keys.verify(secret)  # one indexed lookup in a local SQLite file
         if key is None:
             raise HTTPException(401, "unknown or revoked API key", headers=unauthorized)
         if not key.allows(needed):
@@ -65,8 +69,10 @@ WriteAccess = _access(Scope.WRITE)
 AdminAccess = _access(Scope.ADMIN)
 
 
-def get_store(state: State) -> GraphStore:
-    return state.stores.get()
+async def get_store(state: State) -> GraphStore:
+    opened = state.stores.opened
+    # Opening (or re-trying) the store can wait on the network: that happens off the event loop.
+    return opened if opened is not None else await run_in_threadpool(state.stores.get)
 
 
 Store = Annotated[GraphStore, Depends(get_store)]

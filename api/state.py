@@ -36,6 +36,11 @@ class StoreHolder:
         self._last_error = "not opened yet"
 
     @property
+    def opened(self) -> GraphStore | None:
+        """The store if it is open (no attempt to open it)."""
+        return self._store
+
+    @property
     def url(self) -> str:
         return redact_url(self._settings.store)
 
