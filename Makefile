@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-dev
 DEMO_STORE ?= sqlite:///demo.db
 DEMO_PORT  ?= 8000
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo test lint format bench bench-large clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,20 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src api tests
 	$(BIN)/mypy
 
-## bench: benchmarks; results are written to bench/*.json
+## bench: benchmarks at 1,000 and 10,000 people next to their references and targets (a throwaway Neo4j 5.26,
+## headless chromium); writes bench/results.json and bench/results.md. About 7 minutes on 2 cores.
+## BENCH_ARGS adds options to bench/run.py (e.g. BENCH_ARGS='--repeats 5'; see its --help).
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(BIN)/python bench/import_throughput.py --copies 1 10 --repeats 3 -o bench/import-sqlite.json
+	tools/ensure-chromium.sh
+	RELGRAPH_NEO4J_START_ARGS="--heap 2g --pagecache 512m" PYTHON=$(PYTHON) tools/neo4j/run-with-neo4j.sh \
+		$(BIN)/python bench/run.py --people 1000 10000 $(BENCH_ARGS) -o bench/results.json --markdown bench/results.md
+
+## bench-large: the same at 1,000, 10,000 and 100,000 people (slow: the 100,000-people network adds ~20-30 minutes)
+bench-large: $(STAMP)
+	tools/ensure-chromium.sh
+	RELGRAPH_NEO4J_START_ARGS="--heap 2g --pagecache 512m" PYTHON=$(PYTHON) tools/neo4j/run-with-neo4j.sh \
+		$(BIN)/python bench/run.py --people 1000 10000 100000 $(BENCH_ARGS) -o bench/results.json --markdown bench/results.md
 
 format: $(STAMP)
 	$(BIN)/ruff format src api tests
