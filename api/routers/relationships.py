@@ -12,6 +12,7 @@ from fastapi import APIRouter, Path, Query, Response, status
 
 from relgraph.errors import ConflictError, NotFoundError
 from relgraph.model import Relationship, RelationshipKey, RelType
+from relgraph.store import RelationshipFilter
 
 router = APIRouter(prefix="/api/relationships", tags=["relationships"])
 
@@ -30,8 +31,6 @@ def list_relationships(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:  # fmt: skip
-    from relgraph.store import RelationshipFilter
-
     flt = RelationshipFilter(
         node=node, type=type, source=source, target=target, limit=limit, offset=offset
     )
