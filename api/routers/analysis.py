@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections import OrderedDict
-from collections.abc import Callable
 from typing import Annotated, Any, Generic, TypeVar
 
-from api.deps import ProjectionDep, ReadAccess
+from api.answers import AnswersDep
+from api.deps import ReadAccess
 from api.errors import ErrorResponse
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, Field
@@ -46,72 +45,50 @@ class AnalysisResult(BaseModel, Generic[R]):
     results: R
 
 
-_CACHED_ANSWERS = 256  # per projection; the oldest answers are dropped first
-
-
-def _answer(
-    name: str, projection: Projection, compute: Callable[[], Any], **params: Any
-) -> Response:
-    """The analysis's response, computed and serialised once per projection (i.e. per store version and date)
-    and parameters: a repeated query is answered with the cached bytes, and any write makes a new projection.
-    (The route's ``response_model`` documents the shape; the cached bytes skip re-validating it.)"""
-    cache: OrderedDict[str, bytes] = projection.memo("api-answers", OrderedDict)
-    key = f"{name}:{sorted(params.items())!r}"
-    if key not in cache:
-        results = compute()
-        rows: Any = (
-            [dataclasses.asdict(r) for r in results]
-            if isinstance(results, list)
-            else dataclasses.asdict(results)
-        )
-        body = {"analysis": name, "as_of": projection.as_of.isoformat(), "results": rows}
-        cache[key] = json.dumps(
-            body, ensure_ascii=False, allow_nan=False, separators=(",", ":")
-        ).encode()
-        while len(cache) > _CACHED_ANSWERS:
-            cache.popitem(last=False)
-    cache.move_to_end(key)
-    return Response(cache[key], media_type="application/json")
+def _json(name: str, projection: Projection, results: Any) -> Response:
+    """The analysis as ``{"analysis", "as_of", "results"}``, serialised directly (the route's ``response_model``
+    documents the shape; the stored bytes need no re-validation)."""
+    rows: Any = (
+        [dataclasses.asdict(r) for r in results]
+        if isinstance(results, list)
+        else dataclasses.asdict(results)
+    )
+    body = {"analysis": name, "as_of": projection.as_of.isoformat(), "results": rows}
+    return Response(json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":")),
+                    media_type="application/json")  # fmt: skip
 
 
 @router.get("/key-contacts", response_model=AnalysisResult[list[KeyContact]])
 def get_key_contacts(
-    projection: ProjectionDep,
+    answers: AnswersDep,
     organization: Annotated[str | None, Query(max_length=200, description="Only this organisation's people.")] = None,
     include_internal: Annotated[bool, Query(description="Rank our own people too.")] = False,
     limit: Limit = 20,
     seed: Seed = 0,
 ) -> Response:  # fmt: skip
     """Key contacts ranked by network position, formal power and stated influence."""
-    return _answer("key-contacts", projection,
-                   lambda: key_contacts(projection, organization=organization, include_internal=include_internal,
-                                        limit=limit, seed=seed),
-                   organization=organization, include_internal=include_internal, limit=limit, seed=seed)  # fmt: skip
+    p = answers.projection
+    return answers.respond(lambda: _json("key-contacts", p, key_contacts(
+        p, organization=organization, include_internal=include_internal, limit=limit, seed=seed)))  # fmt: skip
 
 
 @router.get("/brokers", response_model=AnalysisResult[list[Broker]])
-def get_brokers(projection: ProjectionDep, limit: Limit = 20, seed: Seed = 0) -> Response:
+def get_brokers(answers: AnswersDep, limit: Limit = 20, seed: Seed = 0) -> Response:
     """People who connect otherwise separate groups (betweenness, Burt's constraint and effective size)."""
-    return _answer(
-        "brokers",
-        projection,
-        lambda: brokers(projection, limit=limit, seed=seed),
-        limit=limit,
-        seed=seed,
-    )
+    p = answers.projection
+    return answers.respond(lambda: _json("brokers", p, brokers(p, limit=limit, seed=seed)))
 
 
 @router.get("/weak-links", response_model=AnalysisResult[list[Finding]])
-def get_weak_links(projection: ProjectionDep, limit: Limit = 30) -> Response:
+def get_weak_links(answers: AnswersDep, limit: Limit = 30) -> Response:
     """Single points of failure, bridges, cooling ties, single-threaded accounts, negative ties."""
-    return _answer(
-        "weak-links", projection, lambda: weak_links(projection, limit=limit), limit=limit
-    )
+    p = answers.projection
+    return answers.respond(lambda: _json("weak-links", p, weak_links(p, limit=limit)))
 
 
 @router.get("/paths", response_model=AnalysisResult[list[WarmPath]])
 def get_paths(
-    projection: ProjectionDep,
+    answers: AnswersDep,
     target: Annotated[str, Query(min_length=1, max_length=200, description="Person or organisation to reach (id).")],
     source: Annotated[list[str] | None, Query(alias="from", max_length=50, description="Start from these people of ours (ids; repeat the parameter).")] = None,
     k: Annotated[int, Query(ge=1, le=20, description="How many routes.")] = 3,
@@ -119,27 +96,28 @@ def get_paths(
     allow_negative: Annotated[bool, Query(description="Allow routes through opponents and negative ties.")] = False,
 ) -> Response:  # fmt: skip
     """Warm introduction routes from our people to a person or organisation."""
-    return _answer("paths", projection,
-                   lambda: warm_paths(projection, target, sources=source or None, k=k, max_hops=max_hops,
-                                      avoid_negative=not allow_negative),
-                   target=target, source=source, k=k, max_hops=max_hops, allow_negative=allow_negative)  # fmt: skip
+    p = answers.projection
+    return answers.respond(lambda: _json("paths", p, warm_paths(
+        p, target, sources=source or None, k=k, max_hops=max_hops, avoid_negative=not allow_negative)))  # fmt: skip
 
 
 @router.get("/communities", response_model=AnalysisResult[list[Community]])
-def get_communities(projection: ProjectionDep, seed: Seed = 0) -> Response:
+def get_communities(answers: AnswersDep, seed: Seed = 0) -> Response:
     """Communities (Louvain) with supporters and opponents in each; coalitions flagged."""
-    return _answer("communities", projection, lambda: communities(projection, seed=seed), seed=seed)
+    p = answers.projection
+    return answers.respond(lambda: _json("communities", p, communities(p, seed=seed)))
 
 
 @router.get("/grid", response_model=AnalysisResult[list[GridRow]])
-def get_grid(projection: ProjectionDep) -> Response:
+def get_grid(answers: AnswersDep) -> Response:
     """The stakeholder grid: power–interest quadrant and salience class for every stakeholder."""
-    return _answer("grid", projection, lambda: stakeholder_grid(projection))
+    p = answers.projection
+    return answers.respond(lambda: _json("grid", p, stakeholder_grid(p)))
 
 
 @router.get("/what-if", response_model=AnalysisResult[WhatIf])
 def get_what_if(
-    projection: ProjectionDep,
+    answers: AnswersDep,
     remove_person: Annotated[str | None, Query(max_length=200, description="A person who leaves (id).")] = None,
     remove_tie: Annotated[list[str] | None, Query(max_length=2, description="A tie that breaks: give two ids.")] = None,
     max_hops: Annotated[int, Query(ge=1, le=8, description="Reach counts routes up to this many ties.")] = 4,
@@ -150,6 +128,6 @@ def get_what_if(
     if remove_person is None and remove_tie is None:
         raise InvalidInputError("give remove_person or remove_tie")
     tie = (remove_tie[0], remove_tie[1]) if remove_tie else None
-    return _answer("what-if", projection,
-                   lambda: what_if(projection, remove_person=remove_person, remove_tie=tie, max_hops=max_hops),
-                   remove_person=remove_person, remove_tie=tie, max_hops=max_hops)  # fmt: skip
+    p = answers.projection
+    return answers.respond(lambda: _json("what-if", p, what_if(
+        p, remove_person=remove_person, remove_tie=tie, max_hops=max_hops)))  # fmt: skip

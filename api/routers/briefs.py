@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from api.deps import ProjectionDep, ReadAccess, State, Store
+from api.answers import AnswersDep
+from api.deps import ReadAccess, State, Store
 from api.errors import ErrorResponse
 from fastapi import APIRouter, Path, Query, Response
 
@@ -46,22 +47,22 @@ def _response(document: Document) -> Response:
 
 @router.get("/negotiation/{organization_id}", response_class=Response, responses=_RESPONSES)
 def negotiation(
-    projection: ProjectionDep, organization_id: OrganizationPath,
+    answers: AnswersDep, organization_id: OrganizationPath,
     format: Format = BriefFormat.JSON, recent_days: RecentDays = 90,
 ) -> Response:  # fmt: skip
     """Who decides and influences at an organisation, our coverage, warm routes, risks and next actions."""
-    return _response(negotiation_document(projection, organization_id, format, recent_days=recent_days,
-                                          asset_base=ASSET_BASE))  # fmt: skip
+    return answers.respond(lambda: _response(negotiation_document(
+        answers.projection, organization_id, format, recent_days=recent_days, asset_base=ASSET_BASE)))  # fmt: skip
 
 
 @router.get("/community/{organization_id}", response_class=Response, responses=_RESPONSES)
 def community(
-    projection: ProjectionDep, organization_id: OrganizationPath,
+    answers: AnswersDep, organization_id: OrganizationPath,
     format: Format = BriefFormat.JSON, recent_days: RecentDays = 90,
 ) -> Response:  # fmt: skip
     """Officials, groups, coalitions, coverage and gaps, bridges, engagement order and repairs."""
-    return _response(community_document(projection, organization_id, format, recent_days=recent_days,
-                                        asset_base=ASSET_BASE))  # fmt: skip
+    return answers.respond(lambda: _response(community_document(
+        answers.projection, organization_id, format, recent_days=recent_days, asset_base=ASSET_BASE)))  # fmt: skip
 
 
 @router.get("/changes", response_class=Response,

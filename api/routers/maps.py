@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from api.deps import ProjectionDep, ReadAccess
+from api.answers import AnswersDep
+from api.deps import ReadAccess
 from api.errors import ErrorResponse
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import HTMLResponse
 
 from relgraph.maps import (
@@ -38,7 +39,7 @@ ColorBy = Annotated[
 IdPath = Annotated[str, Path(min_length=1, max_length=200)]
 
 
-def _page(network_map: NetworkMap) -> HTMLResponse:
+def _page(network_map: NetworkMap) -> Response:
     rendered = render_html(network_map, asset_base=ASSET_BASE)
     return HTMLResponse(
         rendered.html, headers={"Content-Security-Policy": rendered.content_security_policy}
@@ -47,7 +48,7 @@ def _page(network_map: NetworkMap) -> HTMLResponse:
 
 @router.get("/network")
 def network_page(
-    projection: ProjectionDep,
+    answers: AnswersDep,
     focus: Annotated[str | None, Query(max_length=200, description="Centre on this node (id).")] = None,
     depth: Depth = 2,
     organization: Annotated[str | None, Query(max_length=200, description="Only this organisation and its people's ties.")] = None,
@@ -56,30 +57,32 @@ def network_page(
     max_nodes: MaxNodes = 300,
     color_by: ColorBy = "kind",
     seed: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
-) -> HTMLResponse:  # fmt: skip
+) -> Response:  # fmt: skip
     """The whole network, or the part a focus node, organisation, community or tie strength selects."""
     options = MapOptions(focus=focus, depth=depth, organization=organization, community=community,
                          min_strength=min_strength, max_nodes=max_nodes, color_by=color_by, seed=seed)  # fmt: skip
-    return _page(build_map(projection, options))
+    return answers.respond(lambda: _page(build_map(answers.projection, options)))
 
 
 @router.get("/organization/{organization_id}")
 def organization_page(
-    projection: ProjectionDep, organization_id: IdPath, min_strength: MinStrength = 0.0,
+    answers: AnswersDep, organization_id: IdPath, min_strength: MinStrength = 0.0,
     max_nodes: MaxNodes = 300, color_by: ColorBy = "kind",
-) -> HTMLResponse:  # fmt: skip
+) -> Response:  # fmt: skip
     """An organisation, its people, and their ties."""
     options = MapOptions(min_strength=min_strength, max_nodes=max_nodes, color_by=color_by)
-    return _page(organization_map(projection, organization_id, options))
+    return answers.respond(
+        lambda: _page(organization_map(answers.projection, organization_id, options))
+    )
 
 
 @router.get("/person/{person_id}")
 def person_page(
-    projection: ProjectionDep, person_id: IdPath, depth: Depth = 2, min_strength: MinStrength = 0.0,
+    answers: AnswersDep, person_id: IdPath, depth: Depth = 2, min_strength: MinStrength = 0.0,
     max_nodes: MaxNodes = 300, color_by: ColorBy = "kind",
-) -> HTMLResponse:  # fmt: skip
+) -> Response:  # fmt: skip
     """A person and the network around them."""
     options = MapOptions(
         depth=depth, min_strength=min_strength, max_nodes=max_nodes, color_by=color_by
     )
-    return _page(person_map(projection, person_id, options))
+    return answers.respond(lambda: _page(person_map(answers.projection, person_id, options)))

@@ -78,3 +78,25 @@ def test_bad_map_requests_are_json_errors(
     response = demo_api.client.get(path, params=params)
     assert response.status_code == status
     assert response.json()["error"]["message"]
+
+
+def test_a_repeated_map_request_is_answered_from_the_cache(
+    demo_api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import api.answers
+    import api.routers.maps as router
+
+    built: list[str] = []
+    real = router.organization_map
+    monkeypatch.setattr(
+        router, "organization_map", lambda p, o, opts: built.append(o) or real(p, o, opts)
+    )
+    first = demo_api.client.get(f"/maps/organization/{KEY_CLIENT}")
+    again = demo_api.client.get(f"/maps/organization/{KEY_CLIENT}")
+    assert again.text == first.text and len(built) == 1
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+    assert again.headers["content-type"] == first.headers["content-type"]
+    monkeypatch.setattr(api.answers, "MAX_ANSWERS", 1)
+    demo_api.client.get(f"/maps/organization/{MUNICIPALITY}")  # evicts the first answer
+    demo_api.client.get(f"/maps/organization/{KEY_CLIENT}")
+    assert built == [KEY_CLIENT, MUNICIPALITY, KEY_CLIENT]
