@@ -10,6 +10,8 @@ from relgraph.store import DEFAULT_STORE_URL, GraphStore, open_store
 
 __all__ = ["StoreSettings", "TieSettings"]
 
+_DEFAULT = TieParameters()
+
 
 class StoreSettings(BaseSettings):
     """Which store to open: ``RELGRAPH_STORE`` plus the Neo4j credentials."""
@@ -33,16 +35,17 @@ class TieSettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="RELGRAPH_TIE_", extra="ignore")
 
-    half_life_days: float = 90.0
-    saturation: float = 3.0
-    stated_weight: float = 0.5
-    default_stated: float = 0.3
-    membership_strength: float = 0.5
-    active_days: int = 90
-    dormant_days: int = 365
-    strong_threshold: float = 0.6
-    negative_threshold: float = -0.25
-    max_meeting_size: int = 12
+    # The defaults are the formula's own (TieParameters), so they are stated in one place.
+    half_life_days: float = _DEFAULT.half_life_days
+    saturation: float = _DEFAULT.saturation
+    stated_weight: float = _DEFAULT.stated_weight
+    default_stated: float = _DEFAULT.default_stated
+    membership_strength: float = _DEFAULT.membership_strength
+    active_days: int = _DEFAULT.active_days
+    dormant_days: int = _DEFAULT.dormant_days
+    strong_threshold: float = _DEFAULT.strong_threshold
+    negative_threshold: float = _DEFAULT.negative_threshold
+    max_meeting_size: int = _DEFAULT.max_meeting_size
 
     def parameters(self) -> TieParameters:
         return TieParameters(**self.model_dump())
