@@ -64,7 +64,7 @@ def serve_command(
     settings = ApiSettings(
         **store_settings.model_dump(), keys_file=keys_file, auth_disabled=no_auth
     )
-    if not no_auth and not KeyRegistry(keys_file).has_active_keys():
+    if not no_auth and not _has_active_keys(keys_file):
         err.print(Text(f"note: {keys_file} holds no active API key; every request will get 401. "
                        "Create one with `relgraph keys create NAME --scope admin`.", style="yellow"))  # fmt: skip
     err.print(
@@ -84,6 +84,14 @@ def _settings_environment(settings: ApiSettings) -> dict[str, str]:
     if settings.neo4j_password is not None:
         values["neo4j_password"] = settings.neo4j_password.get_secret_value()
     return {f"RELGRAPH_{name.upper()}": str(value) for name, value in values.items()}
+
+
+def _has_active_keys(keys_file: Path) -> bool:
+    registry = _registry(keys_file)
+    try:
+        return registry.has_active_keys()
+    finally:
+        registry.close()
 
 
 def _registry(keys_file: Path) -> KeyRegistry:
