@@ -97,7 +97,7 @@ class TieParameters:
             raise ValueError("need 0 < active_days <= dormant_days")
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     """What we know of one tie: stated strength and sentiment, interactions seen (accumulated)."""
 
