@@ -79,9 +79,10 @@ def json_for_html(value: Any) -> str:
     Examples
     --------
     >>> json_for_html({"name": "</script><script>alert(2)</script>"})
-    '{"name": "\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(2)\\\\u003c/script\\\\u003e"}'
+    '{"name":"\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(2)\\\\u003c/script\\\\u003e"}'
     """
-    text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str)
+    # Compact separators: a 5,000-node map carries ~50,000 objects, and the spaces were a tenth of the page.
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str, separators=(",", ":"))
     return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
 
 
