@@ -408,9 +408,18 @@ class Neo4jStore:
     def snapshot(self) -> Network:
         def work(tx: ManagedTransaction) -> Network:
             # Three statements in one read transaction: one consistent picture, a fixed number of queries.
-            nodes = list(tx.run(self._q["all_nodes"]))
-            rels = list(tx.run(self._q["all_relationships"]))
-            interactions = list(tx.run(self._q["all_interactions"]))
+            def rows(query: str) -> list[Any]:
+                batches = tx.run(query, batch=_SNAPSHOT_BATCH)
+                return [row for record in batches for row in record["rows"]]
+
+            nodes = [
+                {"label": label, "props": props} for label, props in rows(self._q["all_nodes"])
+            ]
+            rels = [
+                {"source": source, "type": kind, "target": target, "props": props}
+                for source, kind, target, props in rows(self._q["all_relationships"])
+            ]
+            interactions = [{"props": props} for props in rows(self._q["all_interactions"])]
             return _network(nodes, rels, interactions)
 
         return self._read_tx(work)
@@ -450,6 +459,10 @@ class _Progress:
 def _chunks(rows: list[T]) -> Iterator[list[T]]:
     for start in range(0, len(rows), BATCH_SIZE):
         yield rows[start : start + BATCH_SIZE]
+
+
+#: Rows per record of the snapshot queries (a few MB each).
+_SNAPSHOT_BATCH = 20_000
 
 
 def _network(nodes: list[Any], rels: list[Any], interactions: list[Any]) -> Network:
