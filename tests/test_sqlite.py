@@ -7,11 +7,14 @@ import threading
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from relgraph.errors import ConfigurationError
-from relgraph.model import Network, Person
+from relgraph.model import Interaction, Network, Organization, Person, Relationship
 from relgraph.store import open_store, redact_url, sqlite_path
+from relgraph.store.base import InteractionFilter
 from relgraph.store.sqlite import SQLiteStore
+from tests.helpers import small_network
 
 
 def test_sqlite_urls() -> None:
@@ -77,3 +80,99 @@ def test_concurrent_writers_from_threads_lose_nothing(tmp_path: Path) -> None:
         thread.join()
     with SQLiteStore(path) as store:
         assert store.counts()["people"] == 4 * 20 + 1
+
+
+def _every_field() -> Network:
+    """small_network plus records with every optional field set, non-ASCII and JSON-escaped text."""
+    base = small_network()
+    return Network(
+        people=[
+            *base.people,
+            Person(id="eve", name='Eve "E" \\ Ünal', title="t", email="e@x.example", phone="+1 555",
+                   internal=True, influence=1, interest=2, stance=0, tags=["b", "a"], notes="n\nm"),
+        ],
+        organizations=[
+            *base.organizations,
+            Organization(id="acme", name="Acme", kind="ngo", roles=["supplier", "partner"],
+                         sector="s", region="r", country="c", value=0.1, influence=5, interest=1,
+                         stance=-2, tags=["x"], notes="😀"),
+        ],
+        relationships=[
+            *base.relationships,
+            Relationship(source="eve", target="acme", type="MEMBER_OF", strength=1.0, sentiment=-1,
+                         since="2020-02-29", until="2021-01-01", title="Chair", department="Board",
+                         decision_role="champion", seniority="executive", source_note="met",
+                         notes="n"),
+        ],
+        interactions=[
+            *base.interactions,
+            Interaction(id="i3", date="2026-03-01", channel="site_visit", participants=["eve"],
+                        organization="acme", sentiment=0.25, summary="s"),
+        ],
+    )  # fmt: skip
+
+
+def test_snapshot_rebuilds_exactly_the_models_validation_gives(tmp_path: Path) -> None:
+    """Snapshots skip re-validating stored JSON: the models must be the ones validation would give."""
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.upsert(_every_field())
+        snap = store.snapshot()
+        conn = sqlite3.connect(tmp_path / "s.db")
+        stored = {
+            "people": [Person.model_validate_json(d) for (d,) in conn.execute(
+                "SELECT data FROM node WHERE label = 'Person' ORDER BY id")],
+            "organizations": [Organization.model_validate_json(d) for (d,) in conn.execute(
+                "SELECT data FROM node WHERE label = 'Organization' ORDER BY id")],
+            "relationships": [Relationship.model_validate_json(d) for (d,) in conn.execute(
+                "SELECT data FROM relationship ORDER BY source, type, target")],
+            "interactions": [Interaction.model_validate_json(d) for (d,) in conn.execute(
+                "SELECT data FROM interaction ORDER BY date, id")],
+        }  # fmt: skip
+        conn.close()
+    for section, validated in stored.items():
+        rebuilt = getattr(snap, section)
+        assert rebuilt == validated
+        for a, b in zip(rebuilt, validated, strict=True):
+            assert list(a.__dict__) == list(b.__dict__)
+            assert [type(v) for v in a.__dict__.values()] == [type(v) for v in b.__dict__.values()]
+            assert a.model_fields_set == b.model_fields_set and repr(a) == repr(b)
+
+
+def test_snapshot_validates_rows_of_another_shape(tmp_path: Path) -> None:
+    """A stored record missing a field with a non-None default (an older version) is validated."""
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.upsert(small_network())
+        conn = sqlite3.connect(tmp_path / "s.db")
+        with conn:
+            conn.execute("""UPDATE node SET data = '{"id":"ann","name":"Ann"}' WHERE id = 'ann'""")
+            conn.execute("""UPDATE relationship SET data = '{"source":"bob","type":"BOGUS",
+                "target":"ann"}' WHERE type = 'KNOWS'""")
+        conn.close()
+        with pytest.raises(ValidationError):  # a corrupt record fails as it did before
+            store.snapshot()
+        with sqlite3.connect(tmp_path / "s.db") as conn:
+            conn.execute("DELETE FROM relationship WHERE type = 'KNOWS'")
+        ann = next(p for p in store.snapshot().people if p.id == "ann")
+    assert ann == Person(id="ann", name="Ann") and ann.model_fields_set == {"id", "name"}
+
+
+def test_large_batches_report_progress_and_restore_the_connection(tmp_path: Path) -> None:
+    people = [Person(id=f"p{i:05d}", name="N") for i in range(6001)]
+    interactions = [
+        Interaction(id=f"i{i}", date="2026-01-01", participants=[f"p{i:05d}", f"p{i + 1:05d}"])
+        for i in range(6000)
+    ]
+    seen: list[int] = []
+    with SQLiteStore(tmp_path / "big.db") as store:
+        store.upsert(Network(people=people, interactions=interactions), progress=seen.append)
+        assert seen == [5000, 6001, 11001, 12001]
+        assert store._conn.execute("PRAGMA cache_size").fetchone()[0] == -2000
+        assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        # Re-writing an interaction replaces its participants.
+        moved = Interaction(id="i0", date="2026-01-01", participants=["p00002", "p00003"])
+        summary = store.upsert(Network(interactions=[moved]))
+        assert summary.updated["interactions"] == 1
+        assert store.list_interactions(InteractionFilter(participant="p00000")).total == 0
+        assert store.get_interaction("i0") == moved
+        assert {i.id for i in store.list_interactions(InteractionFilter(participant="p00002")).items} == {
+            "i0", "i1", "i2"}  # fmt: skip

@@ -277,11 +277,13 @@ class Relationship(RelationshipKey):
     strength: Strength | None = Field(default=None, description="Stated strength 0-1")
     sentiment: Sentiment | None = None
     since: date | None = None
-    until: date | None = None
-    title: ShortText | None = None
-    department: ShortText | None = None
-    decision_role: DecisionRole | None = None
-    seniority: Seniority | None = None
+    # The fields below have validators that pass None through; not validating their default (None)
+    # spares imports several Python calls per relationship and changes no outcome.
+    until: date | None = Field(default=None, validate_default=False)
+    title: ShortText | None = Field(default=None, validate_default=False)
+    department: ShortText | None = Field(default=None, validate_default=False)
+    decision_role: DecisionRole | None = Field(default=None, validate_default=False)
+    seniority: Seniority | None = Field(default=None, validate_default=False)
     source_note: ShortText | None = None
     notes: LongText | None = None
 

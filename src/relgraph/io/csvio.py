@@ -51,12 +51,9 @@ def csv_section(path: Path) -> Section | None:
     return None
 
 
-def _cell(column: str, text: str) -> Any:
-    if text == "":
-        return None
-    if column in LIST_FIELDS:
-        return [restore_formula(part.strip()) for part in text.split(";") if part.strip()]
-    return restore_formula(text)
+def _split_list(text: str) -> list[str]:
+    parts = [stripped for part in text.split(";") if (stripped := part.strip())]
+    return [restore_formula(part) for part in parts] if "'" in text else parts
 
 
 def read_csv(path: Path, section: Section) -> tuple[list[RawRecord], list[ImportProblem]]:
@@ -82,33 +79,61 @@ def read_csv(path: Path, section: Section) -> tuple[list[RawRecord], list[Import
     problems = _header_problems(name, header, section)
     if problems:
         return [], problems
-    return _read_rows(name, reader, header, section)
+    return _read_rows(name, reader, header, section, text)
 
 
 def _read_rows(
-    name: str, reader: Any, header: list[str], section: Section
+    name: str, reader: Any, header: list[str], section: Section, text: str
 ) -> tuple[list[RawRecord], list[ImportProblem]]:
+    """One record per non-blank row; empty cells are left out of its values.
+
+    Hundreds of thousands of rows pass through here, so the per-row work is kept to one dict built from
+    the cells; apostrophes are only looked for when the file has a cell that starts with one.
+    """
     records: list[RawRecord] = []
     problems: list[ImportProblem] = []
-    while True:
-        line = reader.line_num + 1  # the line the next record starts on
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(ImportProblem(name, str(line), "(row)", f"malformed CSV: {exc}"))
-            break
-        if not any(c.strip() for c in cells):
-            continue  # blank lines are allowed
-        if len(cells) != len(header):
-            reason = f"has {len(cells)} cells, the header has {len(header)}"
-            problems.append(ImportProblem(name, str(line), "(row)", reason))
-            continue
-        values = {col: _cell(col, c) for col, c in zip(header, cells, strict=True)}
-        values = {k: v for k, v in values.items() if v is not None}
-        records.append(RawRecord(section, name, str(line), values))
+    width = len(header)
+    list_columns = [column for column in header if column in LIST_FIELDS]
+    restore = _may_have_leading_apostrophe(text)
+    line = reader.line_num + 1  # the line the next record starts on
+    try:
+        for cells in reader:
+            row, line = str(line), reader.line_num + 1
+            if len(cells) != width or not cells[0] or cells[0].isspace():
+                if _blank(cells):
+                    continue  # blank lines are allowed
+                if len(cells) != width:
+                    reason = f"has {len(cells)} cells, the header has {width}"
+                    problems.append(ImportProblem(name, row, "(row)", reason))
+                    continue
+            values = {column: cell for column, cell in zip(header, cells, strict=True) if cell}
+            if restore:  # list cells are restored part by part below
+                values = {
+                    k: restore_formula(v) if v[0] == "'" and k not in LIST_FIELDS else v
+                    for k, v in values.items()
+                }
+            for column in list_columns:
+                if column in values:
+                    values[column] = _split_list(values[column])
+            records.append(RawRecord(section, name, row, values))
+    except csv.Error as exc:
+        problems.append(ImportProblem(name, str(line), "(row)", f"malformed CSV: {exc}"))
     return records, problems
+
+
+def _may_have_leading_apostrophe(text: str) -> bool:
+    """Whether a cell may start with an apostrophe (see :func:`restore_formula`); False: none does.
+
+    A cell starts at the start of the text, after a comma or a line break, or after its opening quote.
+    Plain substring tests: a regular expression over a whole file costs more than reading the file.
+    """
+    if "'" not in text:
+        return False
+    return text.startswith("'") or any(mark + "'" in text for mark in (",", '"', "\n", "\r"))
+
+
+def _blank(cells: list[str]) -> bool:
+    return not any(cell.strip() for cell in cells)
 
 
 def _header_problems(name: str, header: list[str], section: Section) -> list[ImportProblem]:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from relgraph.errors import ImportProblem, ImportValidationError
+from relgraph.errors import ConflictError, ImportProblem, ImportValidationError, InvalidInputError
+from relgraph.gcpause import paused_gc
 from relgraph.io.csvio import csv_section, iter_csv_paths, read_csv
 from relgraph.io.jsonio import read_json, records_from_document
 from relgraph.io.records import ParsedImport, RawRecord, build_network
@@ -135,13 +136,35 @@ def _run(
 ) -> ImportReport:
     parsed = build_network(records)
     problems = problems + parsed.problems
-    problems += _reference_problems(parsed, store, _ids_of_invalid_records(records, parsed))
+    if problems or dry_run:
+        # List every problem, batch-level ones included; a dry run checks against the store here.
+        problems += _reference_problems(parsed, store, _ids_of_invalid_records(records, parsed))
+        _raise_for(problems)
+    network: Network = parsed.network
+    summary = None if dry_run else _write(store, parsed, progress)
+    return ImportReport(sources=sources, counts=network.counts(), dry_run=dry_run, summary=summary)
+
+
+def _write(
+    store: GraphStore, parsed: ParsedImport, progress: ProgressCallback | None
+) -> WriteSummary:
+    """Write a valid network; batch-level problems come back with the file and row of each record.
+
+    The store checks the batch against what it holds inside its write transaction anyway, so the same
+    check is not run beforehand: only when the store refuses the batch (having written nothing) are its
+    problems worked out again here, to name files and rows.
+    """
+    try:
+        return store.upsert(parsed.network, progress=progress)
+    except (ConflictError, InvalidInputError):
+        _raise_for(_reference_problems(parsed, store, set()))
+        raise
+
+
+def _raise_for(problems: list[ImportProblem]) -> None:
     if problems:
         files = {name: i for i, name in enumerate(dict.fromkeys(p.file for p in problems))}
         raise ImportValidationError(sorted(problems, key=lambda p: (files[p.file], *_position(p))))
-    network: Network = parsed.network
-    summary = None if dry_run else store.upsert(network, progress=progress)
-    return ImportReport(sources=sources, counts=network.counts(), dry_run=dry_run, summary=summary)
 
 
 def import_files(
@@ -152,13 +175,15 @@ def import_files(
     progress: ProgressCallback | None = None,
 ) -> ImportReport:
     """Validate every file, then write everything in one transaction (nothing on any problem)."""
-    records, problems, sources = read_sources(paths)
-    return _run(store, records, problems, sources, dry_run=dry_run, progress=progress)
+    with paused_gc():
+        records, problems, sources = read_sources(paths)
+        return _run(store, records, problems, sources, dry_run=dry_run, progress=progress)
 
 
 def import_document(
     store: GraphStore, document: Any, *, name: str = "request", dry_run: bool = False
 ) -> ImportReport:
     """Import a parsed JSON document (as sent to the HTTP API)."""
-    records, problems = records_from_document(document, name)
-    return _run(store, records, problems, [name], dry_run=dry_run, progress=None)
+    with paused_gc():
+        records, problems = records_from_document(document, name)
+        return _run(store, records, problems, [name], dry_run=dry_run, progress=None)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from typing import Literal
 
 from relgraph.errors import ConflictError, InvalidInputError, ReferenceError_
-from relgraph.model import Network, NodeType, endpoint_problem
+from relgraph.model import ENDPOINTS, Network, NodeType, endpoint_problem
 
 __all__ = [
     "BatchProblem",
@@ -39,23 +40,29 @@ class BatchProblem:
     ref: str | None = None
 
 
+#: Every (type, source type, target type) that ENDPOINTS allows: one set lookup checks a relationship.
+_FITS = frozenset(
+    (rel_type, source, target)
+    for rel_type, (sources, targets) in ENDPOINTS.items()
+    for source in sources
+    for target in targets
+)
+
+
 def batch_node_types(batch: Network) -> dict[str, NodeType]:
     """The node type of every person and organisation id in the batch (organisations win a clash)."""
-    types = {p.id: NodeType.PERSON for p in batch.people}
-    types.update({o.id: NodeType.ORGANIZATION for o in batch.organizations})
+    types = dict.fromkeys([p.id for p in batch.people], NodeType.PERSON)
+    types.update(dict.fromkeys([o.id for o in batch.organizations], NodeType.ORGANIZATION))
     return types
 
 
 def referenced_ids(batch: Network) -> set[str]:
     """Every person or organisation id the batch names, as a node or as a reference."""
     ids = set(batch_node_types(batch))
-    for rel in batch.relationships:
-        ids.add(rel.source)
-        ids.add(rel.target)
-    for interaction in batch.interactions:
-        ids.update(interaction.participants)
-        if interaction.organization:
-            ids.add(interaction.organization)
+    ids.update([rel.source for rel in batch.relationships])
+    ids.update([rel.target for rel in batch.relationships])
+    ids.update(chain.from_iterable([i.participants for i in batch.interactions]))
+    ids.update([i.organization for i in batch.interactions if i.organization])
     return ids
 
 
@@ -63,28 +70,37 @@ def batch_problems(batch: Network, stored: Mapping[str, NodeType]) -> list[Batch
     """Check a batch against the node types already ``stored`` (id → type, for the ids it references)."""
     problems = list(_duplicates_and_conflicts(batch, stored))
     known = {**stored, **batch_node_types(batch)}
+    get = known.get
     for i, rel in enumerate(batch.relationships):
-        problem = endpoint_problem(rel, known.get(rel.source), known.get(rel.target))
+        if (rel.type, get(rel.source), get(rel.target)) in _FITS:
+            continue  # the common case, without building a message
+        problem = endpoint_problem(rel, get(rel.source), get(rel.target))
         if problem:
             field, reason = problem
             ref = rel.source if field == "source" else rel.target
             problems.append(BatchProblem("reference", "relationships", i, field, reason, ref=ref))
+    people = {node_id for node_id, node_type in known.items() if node_type is NodeType.PERSON}
     for i, interaction in enumerate(batch.interactions):
-        for person_id in interaction.participants:
-            if known.get(person_id) is not NodeType.PERSON:
-                reason = f"{person_id!r} is not a known person"
-                problems.append(
-                    BatchProblem(
-                        "reference", "interactions", i, "participants", reason, ref=person_id
-                    )
-                )
+        if not people.issuperset(interaction.participants):
+            problems.extend(_participant_problems(i, interaction.participants, known))
         org = interaction.organization
-        if org is not None and known.get(org) is not NodeType.ORGANIZATION:
+        if org is not None and get(org) is not NodeType.ORGANIZATION:
             reason = f"{org!r} is not a known organisation"
             problems.append(
                 BatchProblem("reference", "interactions", i, "organization", reason, ref=org)
             )
     return problems
+
+
+def _participant_problems(
+    index: int, participants: list[str], known: Mapping[str, NodeType]
+) -> Iterator[BatchProblem]:
+    for person_id in participants:
+        if known.get(person_id) is not NodeType.PERSON:
+            reason = f"{person_id!r} is not a known person"
+            yield BatchProblem(
+                "reference", "interactions", index, "participants", reason, ref=person_id
+            )
 
 
 def _duplicates_and_conflicts(
@@ -111,6 +127,15 @@ def _duplicates_and_conflicts(
             if stored_type is not None and stored_type is not node_type:
                 reason = f"{node_id!r} is already a {stored_type.value}"
                 yield BatchProblem("conflict", section, i, "id", reason)
+    rel_keys = [(rel.source, rel.type, rel.target) for rel in batch.relationships]
+    if len(set(rel_keys)) < len(rel_keys):  # only then find which ones, with their messages
+        yield from _duplicate_relationships(batch)
+    interaction_ids = [interaction.id for interaction in batch.interactions]
+    if len(set(interaction_ids)) < len(interaction_ids):
+        yield from _duplicate_interactions(batch)
+
+
+def _duplicate_relationships(batch: Network) -> Iterator[BatchProblem]:
     rel_seen: dict[tuple[str, str, str], int] = {}
     for i, rel in enumerate(batch.relationships):
         key = (rel.source, rel.type.value, rel.target)
@@ -118,6 +143,9 @@ def _duplicates_and_conflicts(
             reason = f"duplicate relationship {rel.source} -{rel.type.value}-> {rel.target}"
             yield BatchProblem("duplicate", "relationships", i, "source", reason, rel_seen[key])
         rel_seen.setdefault(key, i)
+
+
+def _duplicate_interactions(batch: Network) -> Iterator[BatchProblem]:
     ix_seen: dict[str, int] = {}
     for i, interaction in enumerate(batch.interactions):
         if interaction.id in ix_seen:

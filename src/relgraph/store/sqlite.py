@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from relgraph import queries
 from relgraph.errors import NotFoundError, StoreError, StoreUnavailableError
+from relgraph.gcpause import paused_gc
 from relgraph.model import (
     Interaction,
     Network,
@@ -39,6 +40,13 @@ from relgraph.store.base import (
     WriteSummary,
 )
 from relgraph.store.checks import batch_problems, raise_for_problems, referenced_ids
+from relgraph.store.sqlite_rows import (
+    interaction_rows,
+    node_rows,
+    participants_json,
+    relationship_rows,
+    trusted_decoder,
+)
 
 __all__ = ["SQLiteStore"]
 
@@ -48,6 +56,14 @@ _SQL_PACKAGE = "relgraph.store.sql"
 #: Rows per executemany call; also how often progress is reported.
 _CHUNK = 5000
 _MAX_DEPTH = 10
+#: Batches of at least this many rows get :meth:`SQLiteStore._tuned_for_bulk` settings.
+_BULK_ROWS = 5000
+#: The most page cache (KiB) a bulk write may use: 1 KiB a row up to this (the default is 2,000 KiB).
+_BULK_CACHE_KIB = 256 * 1024
+_PEOPLE = trusted_decoder(Person)
+_ORGANIZATIONS = trusted_decoder(Organization)
+_RELATIONSHIPS = trusted_decoder(Relationship)
+_INTERACTIONS = trusted_decoder(Interaction)
 
 
 def _dump(model: BaseModel) -> str:
@@ -171,6 +187,25 @@ class SQLiteStore:
                 self._conn.execute("ROLLBACK")
                 raise StoreError(f"commit failed on {self.url}: {exc}") from exc
 
+    @contextmanager
+    def _tuned_for_bulk(self, rows: int) -> Iterator[None]:
+        """A page cache with room for every page a large write touches, for that write only.
+
+        With the default 2 MB, SQLite evicts and re-reads the same index pages every few rows of a large
+        batch. The memory is only taken as pages are used, and handed back when the setting is restored.
+        """
+        if rows < _BULK_ROWS:
+            yield
+            return
+        with self._lock:
+            (cache_size,) = self._conn.execute("PRAGMA cache_size").fetchone()
+            # Only integers computed here go into these statements (PRAGMA takes no parameters).
+            self._conn.execute(f"PRAGMA cache_size = {-min(rows, _BULK_CACHE_KIB)}")
+            try:
+                yield
+            finally:
+                self._conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+
     def _read(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> list[Any]:
         with self._lock:
             try:
@@ -201,52 +236,26 @@ class SQLiteStore:
 
     def upsert(self, batch: Network, *, progress: ProgressCallback | None = None) -> WriteSummary:
         summary = WriteSummary()
-        done = 0
-
-        def report(n: int) -> None:
-            nonlocal done
-            done += n
-            if progress is not None:
-                progress(done)
-
-        with self._transaction(bump=False) as conn:
+        # Encoded before the write lock is taken, so that other writers wait less.
+        sections = (
+            ("people", "upsert_node", node_rows(batch.people, NodeType.PERSON)),
+            ("organizations", "upsert_node", node_rows(batch.organizations, NodeType.ORGANIZATION)),
+            ("relationships", "upsert_relationship", relationship_rows(batch.relationships)),
+            ("interactions", "upsert_interaction", interaction_rows(batch.interactions)),
+        )
+        total = sum(len(rows) for _, _, rows in sections)
+        with self._tuned_for_bulk(total), self._transaction(bump=False) as conn:
             # Checked inside the write transaction so that no other writer can slip in between.
             stored = self.node_types(referenced_ids(batch))
             raise_for_problems(batch_problems(batch, stored))
             before = self._counts_in(conn)
-            self._write_rows(
-                conn,
-                "people",
-                summary,
-                report,
-                "upsert_node",
-                [_node_row(p, NodeType.PERSON) for p in batch.people],
-            )
-            self._write_rows(
-                conn,
-                "organizations",
-                summary,
-                report,
-                "upsert_node",
-                [_node_row(o, NodeType.ORGANIZATION) for o in batch.organizations],
-            )
-            self._write_rows(
-                conn,
-                "relationships",
-                summary,
-                report,
-                "upsert_relationship",
-                [_relationship_row(r) for r in batch.relationships],
-            )
-            self._write_rows(
-                conn,
-                "interactions",
-                summary,
-                report,
-                "upsert_interaction",
-                [_interaction_row(i) for i in batch.interactions],
-            )
-            self._write_participants(conn, batch.interactions)
+            done = 0
+            for section, query, rows in sections:
+                done = self._write_rows(conn, section, summary, query, rows, done, progress)
+            if batch.interactions:
+                participants = {"participants": participants_json(batch.interactions)}
+                for statement in self._q.statements("replace_participants"):
+                    conn.execute(statement, participants)
             after = self._counts_in(conn)
             for section in after:
                 summary.created[section] = after[section] - before[section]
@@ -266,35 +275,28 @@ class SQLiteStore:
         conn: sqlite3.Connection,
         section: str,
         summary: WriteSummary,
-        report: ProgressCallback,
         query: str,
-        rows: list[dict[str, Any]],
-    ) -> None:
-        """executemany in chunks; rows whose data did not change are not counted as changed."""
+        rows: Sequence[tuple[Any, ...]],
+        done: int,
+        progress: ProgressCallback | None,
+    ) -> int:
+        """executemany in chunks; rows whose data did not change are not counted as changed.
+
+        Returns the number of records written so far (``done`` plus these), the figure progress reports.
+        """
         changed = 0
+        sql = self._q[query]
         for start in range(0, len(rows), _CHUNK):
             chunk = rows[start : start + _CHUNK]
             before = conn.total_changes
-            conn.executemany(self._q[query], chunk)
+            conn.executemany(sql, chunk)
             changed += conn.total_changes - before
-            report(len(chunk))
+            done += len(chunk)
+            if progress is not None:
+                progress(done)
         summary.updated[section] = changed  # created ones are subtracted once counts are known
         summary.unchanged[section] = len(rows) - changed
-
-    def _write_participants(
-        self, conn: sqlite3.Connection, interactions: list[Interaction]
-    ) -> None:
-        if not interactions:
-            return
-        conn.executemany(self._q["delete_participants"], [{"id": i.id} for i in interactions])
-        conn.executemany(
-            self._q["insert_participant"],
-            [
-                {"interaction_id": i.id, "person_id": p}
-                for i in interactions
-                for p in i.participants
-            ],
-        )
+        return done
 
     def delete_person(self, person_id: str) -> None:
         with self._transaction() as conn:
@@ -332,7 +334,8 @@ class SQLiteStore:
             )
 
     def _rewrite_interaction(self, conn: sqlite3.Connection, interaction: Interaction) -> None:
-        conn.execute(self._q["rewrite_interaction"], _interaction_row(interaction))
+        params = {"id": interaction.id, "organization": interaction.organization}
+        conn.execute(self._q["rewrite_interaction"], {**params, "data": _dump(interaction)})
 
     def _require_node(self, conn: sqlite3.Connection, node_id: str, node_type: NodeType) -> None:
         row = conn.execute(self._q["get_node"], {"id": node_id}).fetchone()
@@ -427,15 +430,17 @@ class SQLiteStore:
         return self._page("list_interactions", params, Interaction, flt)
 
     def snapshot(self) -> Network:
-        with self._lock:  # one consistent read: all three queries inside one read transaction
-            self._conn.execute("BEGIN")
-            try:
-                nodes = self._conn.execute(self._q["all_nodes"]).fetchall()
-                rels = self._conn.execute(self._q["all_relationships"]).fetchall()
-                interactions = self._conn.execute(self._q["all_interactions"]).fetchall()
-            finally:
-                self._conn.execute("COMMIT")
-        return _network(nodes, rels, interactions)
+        # Hundreds of thousands of rows and models, all kept: the collector rests meanwhile.
+        with paused_gc():
+            with self._lock:  # one consistent read: all three queries inside one read transaction
+                self._conn.execute("BEGIN")
+                try:
+                    nodes = self._conn.execute(self._q["all_nodes"]).fetchall()
+                    rels = self._conn.execute(self._q["all_relationships"]).fetchall()
+                    interactions = self._conn.execute(self._q["all_interactions"]).fetchall()
+                finally:
+                    self._conn.execute("COMMIT")
+            return _network(nodes, rels, interactions)
 
     def neighbourhood(self, node_id: str, depth: int) -> Network:
         if not 0 <= depth <= _MAX_DEPTH:
@@ -458,33 +463,14 @@ class SQLiteStore:
 
 
 def _network(nodes: list[Any], rels: list[Any], interactions: list[Any]) -> Network:
-    people = [Person.model_validate_json(d) for label, d in nodes if label == NodeType.PERSON.value]
-    orgs = [
-        Organization.model_validate_json(d) for label, d in nodes if label != NodeType.PERSON.value
-    ]
+    """The models of stored rows; they were validated on write, so they are rebuilt, not re-validated."""
+    person = NodeType.PERSON.value
     return Network.model_construct(
-        people=people,
-        organizations=orgs,
-        relationships=[Relationship.model_validate_json(row[0]) for row in rels],
-        interactions=[Interaction.model_validate_json(row[0]) for row in interactions],
+        people=_PEOPLE([data for label, data in nodes if label == person]),
+        organizations=_ORGANIZATIONS([data for label, data in nodes if label != person]),
+        relationships=_RELATIONSHIPS([data for (data,) in rels]),
+        interactions=_INTERACTIONS([data for (data,) in interactions]),
     )
-
-
-def _node_row(node: Person | Organization, label: NodeType) -> dict[str, Any]:
-    return {"id": node.id, "label": label.value, "name": node.name, "data": _dump(node)}
-
-
-def _relationship_row(rel: Relationship) -> dict[str, Any]:
-    return {**_key_params(rel), "data": _dump(rel)}
-
-
-def _interaction_row(interaction: Interaction) -> dict[str, Any]:
-    return {
-        "id": interaction.id,
-        "date": interaction.date.isoformat(),
-        "organization": interaction.organization,
-        "data": _dump(interaction),
-    }
 
 
 def _key_params(key: RelationshipKey) -> dict[str, str]:

@@ -18,25 +18,30 @@ SELECT
 SELECT id, label FROM node WHERE id IN (SELECT value FROM json_each(:ids));
 
 -- name: upsert_node
-INSERT INTO node (id, label, name, data) VALUES (:id, :label, :name, :data)
+-- Positional parameters (id, label, name, data): imports bind a tuple per row, which is cheaper than a dict.
+INSERT INTO node (id, label, name, data) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (id) DO UPDATE SET name = excluded.name, data = excluded.data
 WHERE node.label = excluded.label AND node.data IS NOT excluded.data;
 
 -- name: upsert_relationship
-INSERT INTO relationship (source, type, target, data) VALUES (:source, :type, :target, :data)
+-- Positional parameters (source, type, target, data).
+INSERT INTO relationship (source, type, target, data) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (source, type, target) DO UPDATE SET data = excluded.data
 WHERE relationship.data IS NOT excluded.data;
 
 -- name: upsert_interaction
-INSERT INTO interaction (id, date, organization, data) VALUES (:id, :date, :organization, :data)
+-- Positional parameters (id, date, organization, data).
+INSERT INTO interaction (id, date, organization, data) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (id) DO UPDATE SET date = excluded.date, organization = excluded.organization, data = excluded.data
 WHERE interaction.data IS NOT excluded.data;
 
--- name: delete_participants
-DELETE FROM interaction_participant WHERE interaction_id = :id;
-
--- name: insert_participant
-INSERT INTO interaction_participant (interaction_id, person_id) VALUES (:interaction_id, :person_id);
+-- name: replace_participants
+-- A script of two statements. :participants is one JSON object {interaction id: [person id, ...]}, so a
+-- whole batch is one statement each instead of one per interaction and one per participant.
+DELETE FROM interaction_participant
+WHERE interaction_id IN (SELECT key FROM json_each(:participants));
+INSERT INTO interaction_participant (interaction_id, person_id)
+SELECT i.key, p.value FROM json_each(:participants) AS i, json_each(i.value) AS p;
 
 -- name: get_node
 SELECT label, data FROM node WHERE id = :id;
