@@ -27,6 +27,7 @@ from relgraph.errors import (
     StoreError,
     StoreUnavailableError,
 )
+from relgraph.gcpause import paused_gc
 from relgraph.model import (
     Interaction,
     Network,
@@ -422,7 +423,8 @@ class Neo4jStore:
             interactions = [{"props": props} for props in rows(self._q["all_interactions"])]
             return _network(nodes, rels, interactions)
 
-        return self._read_tx(work)
+        with paused_gc():  # hundreds of thousands of records, all kept: see relgraph.gcpause
+            return self._read_tx(work)
 
     def neighbourhood(self, node_id: str, depth: int) -> Network:
         if not 0 <= depth <= _MAX_DEPTH:
