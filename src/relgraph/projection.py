@@ -27,7 +27,7 @@ from __future__ import annotations
 import itertools
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
@@ -39,9 +39,10 @@ from relgraph.analysis.strength import (
     TieParameters,
     TieStatus,
     distance,
+    distances,
     evidence_weight,
-    relationship_status,
-    tie_strength,
+    relationship_statuses,
+    tie_strengths,
 )
 from relgraph.gcpause import paused_gc
 from relgraph.model import (
@@ -322,16 +323,23 @@ def _project(network: Network, as_of: date, params: TieParameters) -> Projection
 def _tie_edges(
     evidence: dict[tuple[str, str], Evidence], kinds: dict[tuple[str, str], int], as_of: date,
     params: TieParameters,
-) -> Iterator[tuple[str, str, dict[str, Any]]]:  # fmt: skip
-    """The person–person edges with their attributes, for one ``add_edges_from`` (no per-edge call)."""
-    for pair, ev in evidence.items():
-        strength = tie_strength(ev, params)
-        status = relationship_status(ev, strength, as_of, params)
-        yield pair[0], pair[1], {
-            "strength": strength, "distance": distance(strength), "status": _STATUS_VALUES[status],
-            "sentiment": ev.sentiment, "last_contact": ev.last_contact, "interactions": ev.interactions,
-            "kinds": list(_KIND_NAMES[kinds[pair]]),
-        }  # fmt: skip
+) -> list[tuple[str, str, dict[str, Any]]]:  # fmt: skip
+    """The person–person edges with their attributes, for one ``add_edges_from``: each attribute is computed
+    for all ties in one pass (a million ties at 100,000 people), not with several calls per tie."""
+    ties = list(evidence.values())
+    strengths = tie_strengths(ties, params)
+    sentiments = [ev.sentiment for ev in ties]
+    statuses = relationship_statuses(ties, strengths, sentiments, as_of, params)
+    status_values, kind_names = _STATUS_VALUES, _KIND_NAMES
+    return [
+        (a, b, {
+            "strength": strength, "distance": length, "status": status_values[status], "sentiment": sentiment,
+            "last_contact": ev.last_contact, "interactions": ev.interactions, "kinds": list(kind_names[kinds[a, b]]),
+        })
+        for (a, b), ev, strength, length, status, sentiment in zip(
+            evidence, ties, strengths, distances(strengths), statuses, sentiments, strict=True
+        )
+    ]  # fmt: skip
 
 
 def _canonical_order(network: Network) -> Network:
