@@ -103,7 +103,7 @@ def get_paths(
 
 @router.get("/communities", response_model=AnalysisResult[list[Community]])
 def get_communities(answers: AnswersDep, seed: Seed = 0) -> Response:
-    """Communities (Louvain) with supporters and opponents in each; coalitions flagged."""
+    """Communities (Leiden, modularity) with supporters and opponents in each; coalitions flagged."""
     p = answers.projection
     return answers.respond(lambda: _json("communities", p, communities(p, seed=seed)))
 

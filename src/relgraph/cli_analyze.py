@@ -156,11 +156,11 @@ def paths_command(
 @analyze_app.command("communities")
 def communities_command(
     ctx: typer.Context,
-    seed: Annotated[int, typer.Option(help="Seed for Louvain (same seed, same answer).")] = 0,
+    seed: Annotated[int, typer.Option(help="Seed for Leiden (same seed, same answer).")] = 0,
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Communities (Louvain) with supporters and opponents in each; coalitions flagged."""
+    """Communities (Leiden, modularity) with supporters and opponents in each; coalitions flagged."""
     p = _projection(ctx, as_of)
     rows = communities(p, seed=seed)
     _emit("communities", p, rows, as_json, lambda: table(

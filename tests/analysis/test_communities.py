@@ -1,4 +1,4 @@
-"""Communities and coalitions (relgraph.analysis.communities): Louvain on the person graph, seeded."""
+"""Communities and coalitions (relgraph.analysis.communities): Leiden on the person graph, seeded."""
 
 from __future__ import annotations
 

@@ -21,10 +21,14 @@ References
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
+import numpy as np
 
+from relgraph.analysis._graphs import indexed
 from relgraph.analysis.centrality import projection_betweenness
 from relgraph.model import RelType
 from relgraph.projection import Projection
@@ -47,9 +51,13 @@ class Broker:
 
 
 def burt_measures(
-    graph: nx.Graph, nodes: list[str], *, weight: str = "strength"
+    graph: Mapping[str, Mapping[str, Mapping[str, Any]]],
+    nodes: list[str],
+    *,
+    weight: str = "strength",
 ) -> tuple[dict[str, float], dict[str, float]]:
-    """Burt's constraint and effective size of ``nodes`` in an undirected weighted graph.
+    """Burt's constraint and effective size of ``nodes`` in an undirected weighted graph (an ``nx.Graph``, or any
+    mapping from a node to its neighbours' edge attributes).
 
     The same values as :func:`networkx.constraint` and :func:`networkx.effective_size`, computed with each node's
     normalised tie weights worked out once, so a hub with d contacts costs O(d · shared contacts) rather than
@@ -111,28 +119,69 @@ def person_groups(projection: Projection) -> dict[str, str]:
     return groups
 
 
-def _linked_group_pairs(people: nx.Graph, groups: dict[str, str]) -> set[tuple[str, str]]:
-    """Pairs of groups joined by at least one tie between their members (computed once, O(ties))."""
-    linked = set()
-    for a, b in people.edges():
-        ga, gb = groups.get(a), groups.get(b)
-        if ga is not None and gb is not None and ga != gb:
-            linked.add((ga, gb) if ga < gb else (gb, ga))
-    return linked
+class _PersonTies(dict[str, dict[str, dict[str, Any]]]):
+    """Each person's ties to other people (organisations left out), taken from the graph when first asked for:
+    Burt's measures look at a few people's neighbourhoods, and copying the whole person graph for them costs
+    seconds (tens of seconds at 100,000 people)."""
+
+    def __init__(self, graph: nx.Graph, people: Mapping[str, Any]) -> None:
+        super().__init__()
+        self.graph, self.people = graph, people
+
+    def __missing__(self, node: str) -> dict[str, dict[str, Any]]:
+        ties = {other: data for other, data in self.graph[node].items() if other in self.people}
+        self[node] = ties
+        return ties
 
 
-def _bridging(
-    people: nx.Graph, pid: str, groups: dict[str, str], linked: set[tuple[str, str]]
-) -> tuple[list[str], int]:
-    """Groups among pid's contacts (other than pid's own), and how many pairs of them touch only through pid.
+@dataclass(frozen=True, slots=True)
+class _GroupTies:
+    """Groups numbered in name order; each person's contact groups (numbers, ascending, less the person's own);
+    and the pairs of groups joined by a tie between their members (``x * len(names) + y``, ``x < y``)."""
 
-    A tie of pid's own always involves pid's group, which is not among the pairs counted, so a pair of contact
-    groups is linked without pid exactly when some tie joins the two groups.
-    """
-    own = groups.get(pid)
-    contact_groups = sorted({groups[c] for c in people[pid] if c in groups and groups[c] != own})
-    bridged = sum(1 for pair in itertools.combinations(contact_groups, 2) if pair not in linked)
-    return contact_groups, bridged
+    names: list[str]
+    contacts: dict[str, list[int]]
+    linked: set[int]
+
+    def bridging(self, pid: str) -> int:
+        """How many pairs of pid's contact groups touch only through pid.
+
+        A tie of pid's own always involves pid's group, which is not among the pairs counted, so a pair of contact
+        groups is linked without pid exactly when some tie joins the two groups.
+        """
+        n = len(self.names)
+        pairs = itertools.combinations(self.contacts.get(pid, []), 2)
+        return sum(1 for x, y in pairs if x * n + y not in self.linked)
+
+
+def _group_ties(projection: Projection, groups: dict[str, str]) -> _GroupTies:
+    """:class:`_GroupTies` from every tie at once (numpy over igraph's edge list: a loop over each person's
+    neighbours in Python took seconds at 100,000 people). Only people have groups, so ties to organisations
+    give nothing."""
+    names = sorted(set(groups.values()))
+    n, ig = len(names), indexed(projection)
+    if not n or not ig.graph.ecount():
+        return _GroupTies(names, {}, set())
+    number = {g: i for i, g in enumerate(names)}
+    group = np.full(len(ig.nodes), -1, dtype=np.int64)
+    group[[ig.index[p] for p in groups]] = [number[g] for g in groups.values()]
+    is_person = np.zeros(len(ig.nodes), dtype=bool)
+    is_person[[ig.index[p] for p in projection.people]] = True
+    a, b = np.array(ig.graph.get_edgelist(), dtype=np.int64).T
+    ga, gb = group[a], group[b]
+    both = (ga >= 0) & (gb >= 0) & (ga != gb)
+    linked = np.unique(np.minimum(ga, gb)[both] * n + np.maximum(ga, gb)[both])
+    # Each tie shows each end the other end's group (none for organisations), unless it is the end's own.
+    end, theirs, own = np.r_[a, b], np.r_[gb, ga], np.r_[ga, gb]
+    keep = is_person[end] & (theirs >= 0) & (theirs != own)
+    # np.unique sorts: by person, then by group, so each person's groups come out ascending, i.e. in name order.
+    person, contact = np.divmod(np.unique(end[keep] * n + theirs[keep]), n)
+    starts = np.flatnonzero(np.r_[True, person[1:] != person[:-1]])
+    contacts = {
+        ig.nodes[p]: part.tolist()
+        for p, part in zip(person[starts].tolist(), np.split(contact, starts[1:]), strict=True)
+    }
+    return _GroupTies(names, contacts, set(linked.tolist()))
 
 
 def brokers(projection: Projection, *, limit: int | None = 20, seed: int = 0) -> list[Broker]:
@@ -140,19 +189,18 @@ def brokers(projection: Projection, *, limit: int | None = 20, seed: int = 0) ->
     if not projection.people:
         return []
     between = projection_betweenness(projection, seed=seed)
-    people = projection.person_graph()
-    groups = person_groups(projection)
-    linked = _linked_group_pairs(people, groups)
-    rows = []
-    for pid in projection.people:
-        bridged_groups, bridging = _bridging(people, pid, groups, linked)
-        rows.append((between.get(pid, 0.0), bridging, pid, bridged_groups))
-    rows.sort(key=lambda r: (-r[0], -r[1], r[2]))
-    # Burt's measures are computed only for the people reported.
-    shown = [pid for _, _, pid, _ in rows[:limit] if people.degree(pid) > 0]
+    ties = _group_ties(projection, person_groups(projection))
+    rows = sorted(
+        ((between.get(pid, 0.0), ties.bridging(pid), pid) for pid in projection.people),
+        key=lambda r: (-r[0], -r[1], r[2]),
+    )
+    # Burt's measures are computed only for the people reported, on their ties to other people.
+    people = _PersonTies(projection.graph, projection.people)
+    shown = [pid for _, _, pid in rows[:limit] if people[pid]]
     constraint, effective = burt_measures(people, shown, weight="strength")
     result = []
-    for rank, (bc, bridging, pid, bridged_groups) in enumerate(rows[:limit], 1):
+    for rank, (bc, bridging, pid) in enumerate(rows[:limit], 1):
+        bridged_groups = [ties.names[g] for g in ties.contacts.get(pid, [])]
         names = [
             projection.organizations[g].name
             for g in bridged_groups

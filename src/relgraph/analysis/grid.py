@@ -96,15 +96,32 @@ def salience(power: bool, legitimacy: bool, urgency: bool) -> str:
     return _CLASSES[(power, legitimacy, urgency)]
 
 
-def _contacts(projection: Projection, days: int) -> Counter[str]:
-    since = projection.as_of - timedelta(days=days)
-    counts: Counter[str] = Counter()
+@dataclass(frozen=True, slots=True)
+class _Signals:
+    """Contact counts (last 180 and 30 days), the busiest stakeholder's, and who has a negative tie with us."""
+
+    recent: Counter[str]
+    month: Counter[str]
+    busiest: int
+    hostile: frozenset[str]
+
+
+def _contacts(projection: Projection) -> tuple[Counter[str], Counter[str]]:
+    """Interactions per node in the last 180 and the last 30 days (one pass over the interactions)."""
+    since, month_since = (
+        projection.as_of - timedelta(days=180),
+        projection.as_of - timedelta(days=30),
+    )
+    recent: Counter[str] = Counter()
+    month: Counter[str] = Counter()
     for interaction in projection.network.interactions:
         if since <= interaction.date <= projection.as_of:
-            counts.update(interaction.participants)
-            if interaction.organization:
-                counts[interaction.organization] += 1
-    return counts
+            counts = (recent, month) if interaction.date >= month_since else (recent,)
+            for c in counts:
+                c.update(interaction.participants)
+                if interaction.organization:
+                    c[interaction.organization] += 1
+    return recent, month
 
 
 def _legitimate_org(projection: Projection, oid: str) -> bool:
@@ -112,11 +129,14 @@ def _legitimate_org(projection: Projection, oid: str) -> bool:
     return bool(set(org.roles) & _LEGITIMATE_ROLES) or org.kind in _LEGITIMATE_KINDS
 
 
-def _negative_with_us(projection: Projection, node: str) -> bool:
-    graph, internal = projection.graph, projection.internal
-    return any(
-        other in internal and graph.edges[node, other]["status"] == "negative"
-        for other in graph[node]
+def _negative_with_us(projection: Projection) -> frozenset[str]:
+    """Everyone with a negative tie to one of our people (from our people's ties: far fewer than everyone's)."""
+    graph = projection.graph
+    return frozenset(
+        other
+        for ours in projection.internal
+        for other, tie in graph[ours].items()
+        if tie["status"] == "negative"
     )
 
 
@@ -124,11 +144,12 @@ def stakeholder_grid(projection: Projection) -> list[GridRow]:
     """One row per external person and per organisation other than ours, most powerful first."""
     ranks = pagerank(projection)
     top_pr = max(ranks.values(), default=0.0) or 1.0
-    recent, month = _contacts(projection, 180), _contacts(projection, 30)
+    recent, month = _contacts(projection)
     stakeholders = {pid for pid, p in projection.people.items() if not p.internal} | {
         oid for oid, o in projection.organizations.items() if OrgRole.OWN not in o.roles
     }
     busiest = max((n for node, n in recent.items() if node in stakeholders), default=0) or 1
+    signals = _Signals(recent, month, busiest, _negative_with_us(projection))
     power_of: dict[str, float] = {}
     rows = []
     for pid, person in projection.people.items():
@@ -140,18 +161,17 @@ def stakeholder_grid(projection: Projection) -> list[GridRow]:
         legit = bool(place and place.decision_role) or any(
             _legitimate_org(projection, m.organization) for m in projection.memberships.get(pid, [])
         )
-        rows.append(_row(projection, pid, person.influence, person.interest, power_of[pid], recent, month,
-                         busiest, legit, person.stance))  # fmt: skip
+        rows.append(_row(projection, pid, person.influence, person.interest, power_of[pid], signals, legit,
+                         person.stance))  # fmt: skip
+    # Once, not per organisation: that is quadratic in organisations (8 s at 4,000).
+    top_value = max((o.value or 0.0 for o in projection.organizations.values()), default=0.0) or 1.0
     for oid, org in projection.organizations.items():
         if OrgRole.OWN in org.roles:
             continue
         members = [power_of.get(m, 0.0) for m in projection.members_of(oid)]
-        top_value = (
-            max((o.value or 0.0 for o in projection.organizations.values()), default=0.0) or 1.0
-        )
         derived = max([*members, (org.value or 0.0) / top_value])
         power = (org.influence - 1) / 4 if org.influence is not None else derived
-        rows.append(_row(projection, oid, org.influence, org.interest, power, recent, month, busiest,
+        rows.append(_row(projection, oid, org.influence, org.interest, power, signals,
                          _legitimate_org(projection, oid), org.stance))  # fmt: skip
     rows.sort(key=lambda r: (-r.power, -r.interest, r.id))
     return rows
@@ -159,13 +179,17 @@ def stakeholder_grid(projection: Projection) -> list[GridRow]:
 
 def _row(
     projection: Projection, node: str, stated_power: int | None, stated_interest: int | None, power: float,
-    recent: Counter[str], month: Counter[str], busiest: int, legitimate: bool, stance: int | None,
+    signals: _Signals, legitimate: bool, stance: int | None,
 ) -> GridRow:  # fmt: skip
-    interest = (stated_interest - 1) / 4 if stated_interest is not None else recent[node] / busiest
+    interest = (
+        (stated_interest - 1) / 4
+        if stated_interest is not None
+        else signals.recent[node] / signals.busiest
+    )
     urgent = (
         (stance is not None and stance <= -1)
-        or _negative_with_us(projection, node)
-        or (interest >= 0.75 and month[node] > 0)
+        or node in signals.hostile
+        or (interest >= 0.75 and signals.month[node] > 0)
     )
     powerful = power >= 0.6
     attributes = [

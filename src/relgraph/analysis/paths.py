@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import networkx as nx
@@ -49,23 +50,45 @@ class WarmPath:
     hops: list[Hop]
 
 
-def _routable(
+def _work_graph(
     projection: Projection, target: str, sources: list[str], avoid_negative: bool
 ) -> nx.Graph:
+    """The graph to route on (tie lengths only): without blocked people and negative ties when ``avoid_negative``.
+
+    Built edge by edge in the graph's own edge order, which gives the same adjacency order (and so the same
+    tie-breaks in Yen's algorithm) as copying a filtered view, without the view's per-access filtering (that was
+    most of the time on 100,000 people).
+    """
     graph = projection.graph
-    if not avoid_negative:
-        return graph
-    blocked = {
-        pid
-        for pid, p in projection.people.items()
-        if p.stance is not None and p.stance < 0 and pid != target and pid not in sources
-    }
-    view = nx.subgraph_view(
-        graph,
-        filter_node=lambda n: n not in blocked,
-        filter_edge=lambda a, b: graph.edges[a, b]["status"] != "negative",
-    )
-    return view
+    allowed = {target, *sources}  # a set: sources can be thousands of people
+    blocked: set[str] = set()
+    if avoid_negative:
+        blocked = {
+            pid
+            for pid, p in projection.people.items()
+            if p.stance is not None and p.stance < 0 and pid not in allowed
+        }
+    work = nx.Graph()
+    work.add_nodes_from(n for n in graph if n not in blocked)
+    work.add_edges_from(_edges(graph, blocked, avoid_negative))
+    return work
+
+
+def _edges(
+    graph: nx.Graph, blocked: set[str], avoid_negative: bool
+) -> Iterator[tuple[str, str, dict[str, float]]]:
+    """The graph's edges in ``graph.edges()`` order (each from its earlier end) with their lengths, less those
+    that touch a blocked node or, with ``avoid_negative``, are negative. Read from the adjacency directly: the edge
+    view's bookkeeping would double the time."""
+    position = {node: i for i, node in enumerate(graph)}
+    for a, neighbours in graph.adjacency():
+        if a in blocked:
+            continue
+        i = position[a]
+        for b, data in neighbours.items():
+            negative = avoid_negative and data["status"] == "negative"
+            if position[b] >= i and b not in blocked and not negative:
+                yield a, b, {"distance": data["distance"]}
 
 
 def warm_paths(
@@ -101,8 +124,7 @@ def warm_paths(
     starts = [s for s in starts if s != target]
     if not starts or k < 1:
         return []
-    base = _routable(projection, target, starts, avoid_negative)
-    work = nx.Graph(base)
+    work = _work_graph(projection, target, starts, avoid_negative)
     is_org = projection.graph.nodes[target]["node_type"] == "Organization"
     ends = [m for m in projection.members_of(target) if m in work] if is_org else [target]
     for source in starts:

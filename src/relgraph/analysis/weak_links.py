@@ -17,7 +17,8 @@ prospects, partners, regulators, municipalities and public authorities). Ranked 
 
 References
 ----------
-.. [1] Cooper, K. D., Harvey, T. J. & Kennedy, K. (2001). A simple, fast dominance algorithm.
+.. [1] Lengauer, T. & Tarjan, R. E. (1979). A fast algorithm for finding dominators in a flowgraph. ACM TOPLAS
+   1(1), 121–141.
 .. [2] Granovetter, M. (1973). The strength of weak ties. American Journal of Sociology 78(6), 1360–1380.
 """
 
@@ -25,15 +26,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import networkx as nx
-
+from relgraph.analysis._graphs import indexed
 from relgraph.analysis.centrality import key_contacts
 from relgraph.model import OrgKind, OrgRole
 from relgraph.projection import MEMBER, Projection
 
 __all__ = ["Finding", "dominated_sets", "importance", "weak_links"]
 
-_ROOT = "\x00us"
 _ACCOUNT_ROLES = {OrgRole.CLIENT, OrgRole.PROSPECT, OrgRole.PARTNER, OrgRole.REGULATOR}
 _ACCOUNT_KINDS = {OrgKind.MUNICIPALITY, OrgKind.PUBLIC_AUTHORITY}
 _REACHING = {"strong", "active", "cooling"}
@@ -76,19 +75,31 @@ def dominated_sets(projection: Projection) -> dict[str, set[str]]:
     return projection.memo("dominated", lambda: _dominated_sets(projection))
 
 
-def _dominated_sets(projection: Projection) -> dict[str, set[str]]:
-    internal = projection.internal
-    if not internal:
-        return {}
-    directed = projection.graph.to_directed(as_view=True).copy()
-    directed.add_edges_from((_ROOT, pid) for pid in internal)
-    idom = nx.immediate_dominators(directed, _ROOT)
+def _dominator_children(projection: Projection) -> dict[str, list[str]]:
+    """The dominator tree below the virtual root: each node's immediately dominated nodes.
+
+    igraph's Lengauer–Tarjan dominators (in C) on the graph with each tie both ways and a root tied to our
+    people; the immediate dominator of a node is unique, so this is the tree ``nx.immediate_dominators`` gives.
+    """
+    ig = indexed(projection)
+    directed = ig.graph.as_directed(mode="mutual")
+    root = directed.vcount()
+    directed.add_vertices(1)
+    directed.add_edges([(root, ig.index[pid]) for pid in sorted(projection.internal)])
     children: dict[str, list[str]] = {}
-    for node, parent in idom.items():
-        if node != parent and node != _ROOT:
-            children.setdefault(parent, []).append(node)
+    # Unreachable nodes have NaN and the root -1: neither is >= 0.
+    for node, parent in enumerate(directed.dominator(root, mode="out")[:root]):
+        if parent >= 0 and parent != root:
+            children.setdefault(ig.nodes[int(parent)], []).append(ig.nodes[node])
+    return children
+
+
+def _dominated_sets(projection: Projection) -> dict[str, set[str]]:
+    if not projection.internal:
+        return {}
+    children = _dominator_children(projection)
     result: dict[str, set[str]] = {}
-    for node in sorted(n for n in children if n != _ROOT):
+    for node in sorted(children):
         subtree, stack = set(), list(children[node])
         while stack:
             child = stack.pop()
@@ -127,8 +138,11 @@ def _failure_points(projection: Projection, weight: dict[str, float]) -> list[Fi
 
 def _bridges(projection: Projection, weight: dict[str, float]) -> list[Finding]:
     dominated = dominated_sets(projection)
+    ig = indexed(projection)
     findings = []
-    for u, v in nx.bridges(projection.graph):
+    # igraph's bridges (in C) are nx.bridges' edges; the findings are sorted later, so their order does not matter.
+    for edge in ig.graph.bridges():
+        u, v = (ig.nodes[i] for i in ig.graph.es[edge].tuple)
         for near, far in ((u, v), (v, u)):
             if far in dominated.get(near, set()):
                 side = {far} | dominated.get(far, set())
@@ -149,8 +163,7 @@ def _cold_ties(projection: Projection, weight: dict[str, float]) -> list[Finding
     graph, internal = projection.graph, projection.internal
     findings = []
     for ours in sorted(internal):
-        for other in graph[ours]:
-            edge = graph.edges[ours, other]
+        for other, edge in graph[ours].items():
             if (
                 other in internal
                 or other not in projection.people
@@ -160,8 +173,8 @@ def _cold_ties(projection: Projection, weight: dict[str, float]) -> list[Finding
             if weight.get(other, 0.0) < 0.3:
                 continue
             covered = any(
-                graph.edges[o, other]["status"] in {"strong", "active"}
-                for o in graph[other]
+                tie["status"] in {"strong", "active"}
+                for o, tie in graph[other].items()
                 if o in internal
             )
             severity = weight[other] * (0.5 if covered else 1.0)
@@ -206,17 +219,21 @@ def _threads(projection: Projection, weight: dict[str, float]) -> list[Finding]:
 
 
 def _negative(projection: Projection, weight: dict[str, float]) -> list[Finding]:
-    graph, internal = projection.graph, projection.internal
+    graph, internal, position = projection.graph, projection.internal, indexed(projection).index
     findings = []
-    for a, b, edge in graph.edges(data=True):
-        if edge["status"] != "negative" or not ({a, b} & internal):
-            continue
-        ours, other = (a, b) if a in internal else (b, a)
-        findings.append(Finding(
-            "negative_tie", weight.get(other, 0.0), [ours, other], [other],
-            f"{graph.nodes[ours]['name']} and {graph.nodes[other]['name']} are on bad terms",
-            f"sentiment {edge['sentiment']:+.2f} over {edge['interactions']} interactions",
-        ))  # fmt: skip
+    # Our people's ties only, not every edge; a tie between two of us is reported once, from the end that comes
+    # first in the graph (the end graph.edges() gives first).
+    for ours in internal:
+        for other, edge in graph[ours].items():
+            if edge["status"] != "negative" or (
+                other in internal and position[other] < position[ours]
+            ):
+                continue
+            findings.append(Finding(
+                "negative_tie", weight.get(other, 0.0), [ours, other], [other],
+                f"{graph.nodes[ours]['name']} and {graph.nodes[other]['name']} are on bad terms",
+                f"sentiment {edge['sentiment']:+.2f} over {edge['interactions']} interactions",
+            ))  # fmt: skip
     return findings
 
 

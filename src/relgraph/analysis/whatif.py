@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import networkx as nx
+import igraph
 
+from relgraph.analysis._graphs import Indexed, indexed
 from relgraph.analysis.centrality import key_contacts
 from relgraph.errors import NotFoundError
 from relgraph.model import OrgRole
@@ -40,18 +41,43 @@ class WhatIf:
     summary: str
 
 
-def _hop(u: str, v: str, data: dict[str, float]) -> float:
-    return 1.0
+def _reach(
+    graph: igraph.Graph, nodes: list[str], sources: list[int], max_hops: int
+) -> tuple[set[str], dict[str, float]]:
+    """Nodes within ``max_hops`` of any source, and the best-route strength to every reachable node.
 
+    ``graph`` (vertex ``i`` is ``nodes[i]``; changed: pass a copy) gets a virtual root tied to the sources at
+    length 0, so one breadth-first search and one Dijkstra from it (igraph, in C) give the multi-source hop counts
+    and lengths.
 
-def _reach(graph: nx.Graph, sources: set[str], max_hops: int) -> tuple[set[str], dict[str, float]]:
-    """Nodes within ``max_hops`` of any source, and the best-route strength to every reachable node."""
-    starts = {s for s in sources if s in graph}
-    if not starts:
+    Examples
+    --------
+    >>> g = igraph.Graph(n=3, edges=[(0, 1), (1, 2)])
+    >>> g.es["distance"] = [0.5, 0.5]
+    >>> within, strength = _reach(g, ["a", "b", "c"], [0], max_hops=1)
+    >>> sorted(within), round(strength["c"], 4)
+    (['a', 'b'], 0.3679)
+    """
+    if not sources:
         return set(), {}
-    hops = nx.multi_source_dijkstra_path_length(graph, starts, cutoff=max_hops, weight=_hop)
-    lengths = nx.multi_source_dijkstra_path_length(graph, starts, weight="distance")
-    return set(hops), {n: math.exp(-d) for n, d in lengths.items()}
+    root = graph.vcount()
+    graph.add_vertices(1)
+    graph.add_edges([(root, s) for s in sources], attributes={"distance": [0.0] * len(sources)})
+    hops = graph.distances(source=[root])[0][:root]
+    lengths = graph.distances(source=[root], weights="distance")[0][:root]
+    # max_hops + 1: the hop from the root counts too.
+    within = {nodes[i] for i, h in enumerate(hops) if h <= max_hops + 1}
+    return within, {nodes[i]: math.exp(-d) for i, d in enumerate(lengths) if d != math.inf}
+
+
+def _without(ig: Indexed, person: str | None, tie: tuple[str, str] | None) -> igraph.Graph:
+    """A copy of the graph without the person's ties and without the tie (vertex numbers kept)."""
+    graph = ig.graph.copy()
+    gone = set(graph.incident(ig.index[person])) if person is not None else set()
+    if tie is not None:
+        gone.add(graph.get_eid(ig.index[tie[0]], ig.index[tie[1]]))
+    graph.delete_edges(sorted(gone))
+    return graph
 
 
 def what_if(
@@ -70,16 +96,13 @@ def what_if(
         raise NotFoundError(f"no tie between {remove_tie[0]!r} and {remove_tie[1]!r}")
     keys = [c.id for c in key_contacts(projection, limit=key_contact_count)]
     targets = [o for o, org in projection.organizations.items() if OrgRole.OWN not in org.roles]
-    sources = set(projection.internal)
-    before, strength_before = _reach(graph, sources, max_hops)
-    # Views, not copies: the graph is left as it is and nothing is duplicated.
-    gone_tie = {remove_tie, remove_tie[::-1]} if remove_tie is not None else set()
-    changed = nx.subgraph_view(
-        graph,
-        filter_node=lambda n: n != remove_person,
-        filter_edge=lambda a, b: (a, b) not in gone_tie,
-    )
-    after, strength_after = _reach(changed, sources - {remove_person}, max_hops)
+    ig = indexed(projection)
+    sources = sorted(ig.index[s] for s in projection.internal)
+    before, strength_before = _reach(ig.graph.copy(), ig.nodes, sources, max_hops)
+    # The person stays a vertex, without ties: igraph's vertex numbers stay as they are.
+    changed = _without(ig, remove_person, remove_tie)
+    kept = [s for s in sources if ig.nodes[s] != remove_person]
+    after, strength_after = _reach(changed, ig.nodes, kept, max_hops)
     removed = [remove_person] if remove_person is not None else []
     removed.extend(remove_tie or ())
     lost_keys = [k for k in keys if k in before and k not in after and k != remove_person]

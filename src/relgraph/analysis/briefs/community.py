@@ -8,7 +8,7 @@ our coverage and gaps, who bridges us to the groups we lack, whom to engage firs
 * **groups** — other organisations (not ours) linked to it: by a typed relationship (``REGULATES``, ``SUPPLIES``,
   …), by a person who belongs to both, or by a tie between one of its people and one of theirs. Each says how it is
   linked and which of our people reach it (strong, active or cooling tie to one of its people).
-* **coalitions** — Louvain communities (:func:`relgraph.analysis.communities.communities`) holding any of those
+* **coalitions** — Leiden communities (:func:`relgraph.analysis.communities.communities`) holding any of those
   people, with their supporters (stance > 0) and opponents (stance < 0) among people outside our organisation;
   labelled ``opponents`` when at least two oppose and more oppose than support, ``supporters`` the other way.
 * **coverage** — officials covered and not; groups reached and not; our people who reach the organisation.
