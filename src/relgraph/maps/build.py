@@ -89,7 +89,7 @@ class NetworkMap:
             "summary": self.summary,
             "note": self.note,
             "nodes": self.nodes,
-            "edges": self.edges,
+            "edges": [_page_edge(edge) for edge in self.edges],
             "options": self.vis_options,
             "legend": self.legend,
             "omitted": {
@@ -98,6 +98,12 @@ class NetworkMap:
                 "edges": self.omitted_edges,
             },
         }
+
+
+def _page_edge(edge: dict[str, Any]) -> dict[str, Any]:
+    """A tie as the page needs it: without relgraph's ``status`` (the legend and tooltips come with the payload)
+    and without vis-network's default width of 1: an eighth of a 43,000-tie map's page (7.5 MB -> 6.6 MB)."""
+    return {k: v for k, v in edge.items() if k != "status" and not (k == "width" and v == 1.0)}
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:

@@ -82,9 +82,9 @@ def json_for_html(value: Any) -> str:
     '{"name":"\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(2)\\\\u003c/script\\\\u003e"}'
     """
     # Compact separators: a 5,000-node map carries ~50,000 objects, and the spaces were a tenth of the page.
-    text = json.dumps(
-        value, ensure_ascii=False, allow_nan=False, default=str, separators=(",", ":")
-    )
+    # ASCII only: one character beyond Latin-1 (a dash in a label) makes the browser hold the whole text as
+    # two-byte characters, and parsing it took 0.2 s longer on a 5,000-node map.
+    text = json.dumps(value, ensure_ascii=True, allow_nan=False, default=str, separators=(",", ":"))
     return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
 
 
