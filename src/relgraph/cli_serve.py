@@ -75,8 +75,15 @@ def serve_command(
         return
     # Worker processes build their own app from the environment, so the settings travel there.
     os.environ.update(_settings_environment(settings))
+    # uvicorn's supervisor kills a worker that does not answer its ping within the health-check timeout (5 s by
+    # default); a worker computing the first answer for a large network (a minute at 100,000 people) can hold the
+    # interpreter that long in compiled code, and was killed mid-request. A hung worker is still replaced.
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level=log_level,
-                workers=workers)  # fmt: skip
+                workers=workers, timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS)  # fmt: skip
+
+
+#: How long uvicorn waits for a busy worker's health-check answer before replacing it.
+WORKER_HEALTHCHECK_SECONDS = 300
 
 
 def _settings_environment(settings: ApiSettings) -> dict[str, str]:
