@@ -150,7 +150,15 @@ def pagerank(projection: Projection) -> dict[str, float]:
 
 def projection_betweenness(projection: Projection, *, seed: int = 0) -> dict[str, float]:
     """:func:`betweenness` of the projection's graph, computed once per projection and seed."""
-    return projection.memo(f"betweenness:{seed}", lambda: betweenness(projection.graph, seed=seed))
+
+    def compute() -> dict[str, float]:
+        # The shared igraph copy already holds the nodes, ties and distances in graph order: no second pass.
+        shared = indexed(projection)
+        edges, distances = shared.graph.get_edgelist(), shared.graph.es["distance"]
+        sample = betweenness_sample_size(projection.graph)
+        return _betweenness(shared.nodes, edges, distances, False, seed=seed, sample=sample)
+
+    return projection.memo(f"betweenness:{seed}", compute)
 
 
 def betweenness_sample_size(
@@ -190,16 +198,22 @@ def betweenness(
     >>> betweenness(g)[1]
     1.0
     """
-    nodes = list(graph)
-    n = len(nodes)
-    if n <= 2:
-        return dict.fromkeys(nodes, 0.0)
     k = betweenness_sample_size(graph) if sample == "auto" else sample
     assert k is None or isinstance(k, int)
+    nodes = list(graph)
     index = {node: i for i, node in enumerate(nodes)}
     edges = [(index[a], index[b]) for a, b in graph.edges()]
     weights = [float(d) for _, _, d in graph.edges(data="distance", default=1.0)]
-    directed = graph.is_directed()
+    return _betweenness(nodes, edges, weights, graph.is_directed(), seed=seed, sample=k)
+
+
+def _betweenness(nodes: list[str], edges: list[tuple[int, int]], weights: list[float], directed: bool, *,
+                 seed: int, sample: int | None) -> dict[str, float]:  # fmt: skip
+    """:func:`betweenness` of a graph given as node ids and index pairs (``sample``: sources, None for all)."""
+    n = len(nodes)
+    if n <= 2:
+        return dict.fromkeys(nodes, 0.0)
+    k = sample
     sources = None if k is None or k >= n else sorted(random.Random(seed).sample(range(n), k))
     raw = _raw_betweenness(n, edges, weights, directed, sources)
     # Undirected, igraph counts each pair once where NetworkX counts both orders.
