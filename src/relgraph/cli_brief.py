@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -14,7 +12,7 @@ import typer
 from rich.text import Text
 
 from relgraph.analysis.briefs import month_before
-from relgraph.cli_output import err, fail
+from relgraph.cli_output import err, fail, write_atomically
 from relgraph.documents import (
     BriefFormat,
     Document,
@@ -77,12 +75,9 @@ def _emit(ctx: typer.Context, dates: list[date | None], make: Callable[[list[Pro
     if output is None:
         sys.stdout.write(document.text if document.text.endswith("\n") else document.text + "\n")
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=output.parent, delete=False,
-                                     prefix=f".{output.name}.", suffix=".tmp") as handle:  # fmt: skip
-        handle.write(document.text)
-    os.replace(handle.name, output)
-    err.print(Text(f"wrote {output} ({len(document.text.encode()):,} bytes)"))
+    data = document.text.encode()
+    write_atomically(output, data)
+    err.print(Text(f"wrote {output} ({len(data):,} bytes)"))
 
 
 @brief_app.command("negotiation")

@@ -6,8 +6,6 @@ works opened from disk with no network. Progress and errors go to stderr.
 
 from __future__ import annotations
 
-import os
-import secrets
 import time
 from datetime import date
 from enum import StrEnum
@@ -17,7 +15,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from relgraph.cli_output import err, fail
+from relgraph.cli_output import err, fail, write_atomically
 from relgraph.errors import RelgraphError
 from relgraph.maps import (
     MAX_DEPTH,
@@ -32,7 +30,7 @@ from relgraph.maps import (
 from relgraph.projection import Projection, ProjectionCache
 from relgraph.settings import StoreSettings, TieSettings
 
-__all__ = ["ColorChoice", "map_command", "write_atomically"]
+__all__ = ["ColorChoice", "map_command"]
 
 
 class ColorChoice(StrEnum):
@@ -40,22 +38,6 @@ class ColorChoice(StrEnum):
 
     KIND = "kind"
     STANCE = "stance"
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _projection(ctx: typer.Context, as_of: str | None) -> Projection:
