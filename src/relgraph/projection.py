@@ -24,7 +24,6 @@ organisations, as of a date.
 
 from __future__ import annotations
 
-import itertools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -33,16 +32,16 @@ from datetime import date
 from typing import Any, TypeVar
 
 import networkx as nx
+import numpy as np
 
 from relgraph.analysis.strength import (
-    Evidence,
+    STATUS_CODES,
     TieParameters,
-    TieStatus,
     distance,
-    distances,
-    evidence_weight,
-    relationship_statuses,
-    tie_strengths,
+    distance_array,
+    sentiment_array,
+    status_array,
+    strength_array,
 )
 from relgraph.gcpause import paused_gc
 from relgraph.model import (
@@ -58,6 +57,7 @@ from relgraph.model import (
     Seniority,
 )
 from relgraph.store.base import GraphStore
+from relgraph.tie_evidence import KIND_BITS, pair_evidence
 
 __all__ = ["MEMBER", "Membership", "Projection", "ProjectionCache", "project", "typed_multigraph"]
 
@@ -65,19 +65,14 @@ T = TypeVar("T")
 
 #: The status of a person–organisation edge.
 MEMBER = "member"
-_PERSON_TIES = frozenset({RelType.KNOWS, RelType.REPORTS_TO, RelType.INFLUENCES, RelType.REFERRED})
 _MEMBERSHIPS = frozenset({RelType.WORKS_AT, RelType.MEMBER_OF})
 # Enum ``.value`` goes through a descriptor; a dict lookup is several times cheaper in the per-tie loops.
 _TYPE_VALUES = {t: t.value for t in RelType}
-_STATUS_VALUES = {s: s.value for s in TieStatus}
-# The kinds a person–person tie rests on, as bits while collecting (cheaper than a set per tie), and each
-# combination's sorted names.
-_KIND_BITS = {
-    kind: 1 << i for i, kind in enumerate(sorted([t.value for t in _PERSON_TIES] + ["INTERACTION"]))
-}
+_STATUS_VALUES = [s.value for s in STATUS_CODES]
+# Each combination of the kinds a person–person tie rests on (a bit mask), as sorted names.
 _KIND_NAMES = {
-    mask: tuple(k for k, bit in _KIND_BITS.items() if mask & bit)
-    for mask in range(1 << len(_KIND_BITS))
+    mask: tuple(k for k, bit in KIND_BITS.items() if mask & bit)
+    for mask in range(1 << len(KIND_BITS))
 }
 
 
@@ -187,53 +182,6 @@ def _valid(rel: Relationship, as_of: date) -> bool:
     return not ((rel.since and rel.since > as_of) or (rel.until and rel.until < as_of))
 
 
-def _collect_evidence(
-    network: Network, as_of: date, params: TieParameters, people: dict[str, Person]
-) -> tuple[dict[tuple[str, str], Evidence], dict[tuple[str, str], int]]:
-    evidence: dict[tuple[str, str], Evidence] = {}
-    kinds: dict[tuple[str, str], int] = {}
-    for rel in network.relationships:
-        ends = rel.source in people and rel.target in people
-        if rel.type in _PERSON_TIES and ends and _valid(rel, as_of):
-            pair = _pair(rel.source, rel.target)
-            if pair not in evidence:
-                evidence[pair], kinds[pair] = Evidence(), 0
-            evidence[pair].state(rel.strength, rel.sentiment)
-            kinds[pair] |= _KIND_BITS[_TYPE_VALUES[rel.type]]
-    _observe_interactions(network, as_of, params, people, evidence, kinds)
-    return evidence, kinds
-
-
-def _observe_interactions(
-    network: Network, as_of: date, params: TieParameters, people: dict[str, Person],
-    evidence: dict[tuple[str, str], Evidence], kinds: dict[tuple[str, str], int],
-) -> None:  # fmt: skip
-    """Every pair of participants of every interaction up to ``as_of`` observes it (the hot loop: about a
-    million pairs at 100,000 people, so lookups are hoisted and each pair is looked up once)."""
-    largest, seen = params.max_meeting_size, _KIND_BITS["INTERACTION"]
-    for interaction in network.interactions:
-        when = interaction.date
-        if when > as_of:
-            continue
-        present = sorted(p for p in interaction.participants if p in people)
-        if not 2 <= len(present) <= largest:
-            continue
-        sentiment, others = interaction.sentiment, len(present) - 1
-        weight = evidence_weight(interaction.channel, (as_of - when).days, sentiment, params)
-        for pair in itertools.combinations(present, 2):
-            ev = evidence.get(pair)
-            if ev is None:
-                ev = evidence[pair] = Evidence()
-                kinds[pair] = seen
-            else:
-                kinds[pair] |= seen
-            ev.observe(when, weight, sentiment, others)
-
-
-def _pair(a: str, b: str) -> tuple[str, str]:
-    return (a, b) if a < b else (b, a)
-
-
 def _add_nodes(graph: nx.Graph, people: Iterable[Person], orgs: Iterable[Organization]) -> None:
     person, organization = NodeType.PERSON.value, NodeType.ORGANIZATION.value
     graph.add_nodes_from(
@@ -315,29 +263,35 @@ def _project(network: Network, as_of: date, params: TieParameters) -> Projection
     graph = nx.Graph(as_of=as_of.isoformat())
     _add_nodes(graph, people.values(), organizations.values())
     memberships = _add_memberships(graph, network, as_of, params, people, organizations)
-    evidence, kinds = _collect_evidence(network, as_of, params, people)
-    graph.add_edges_from(_tie_edges(evidence, kinds, as_of, params))
+    graph.add_edges_from(_tie_edges(network, as_of, params, list(people)))
     return Projection(network, as_of, params, graph, people, organizations, memberships)
 
 
 def _tie_edges(
-    evidence: dict[tuple[str, str], Evidence], kinds: dict[tuple[str, str], int], as_of: date,
-    params: TieParameters,
-) -> list[tuple[str, str, dict[str, Any]]]:  # fmt: skip
-    """The person–person edges with their attributes, for one ``add_edges_from``: each attribute is computed
-    for all ties in one pass (a million ties at 100,000 people), not with several calls per tie."""
-    ties = list(evidence.values())
-    strengths = tie_strengths(ties, params)
-    sentiments = [ev.sentiment for ev in ties]
-    statuses = relationship_statuses(ties, strengths, sentiments, as_of, params)
-    status_values, kind_names = _STATUS_VALUES, _KIND_NAMES
+    network: Network, as_of: date, params: TieParameters, person_ids: list[str]
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """The person–person edges with their attributes, for one ``add_edges_from``: the evidence and each
+    attribute are computed for all ties at once (a million ties at 100,000 people)."""
+    index = {pid: i for i, pid in enumerate(person_ids)}
+    ev = pair_evidence(network.relationships, network.interactions, index, as_of, params)
+    strengths = strength_array(ev.stated, ev.weight, params)
+    sentiments = sentiment_array(ev.stated_sentiment, ev.sentiment_sum, ev.sentiment_weight)
+    seen = ev.last_contact > 0
+    days = np.where(seen, as_of.toordinal() - ev.last_contact, np.nan)
+    statuses = status_array(ev.stated, days, strengths, sentiments, params)
+    ids = np.array(person_ids, dtype=object)
+    dates = {day: date.fromordinal(day) for day in np.unique(ev.last_contact[seen]).tolist()}
+    status_values, kind_names, lookup_date = _STATUS_VALUES, _KIND_NAMES, dates.get
     return [
         (a, b, {
-            "strength": strength, "distance": length, "status": status_values[status], "sentiment": sentiment,
-            "last_contact": ev.last_contact, "interactions": ev.interactions, "kinds": list(kind_names[kinds[a, b]]),
+            "strength": strength, "distance": length, "status": status_values[status],
+            "sentiment": None if sentiment != sentiment else sentiment,  # NaN: none known
+            "last_contact": lookup_date(day), "interactions": count, "kinds": list(kind_names[kinds]),
         })
-        for (a, b), ev, strength, length, status, sentiment in zip(
-            evidence, ties, strengths, distances(strengths), statuses, sentiments, strict=True
+        for a, b, strength, length, status, sentiment, day, count, kinds in zip(
+            ids[ev.a].tolist(), ids[ev.b].tolist(), strengths.tolist(), distance_array(strengths).tolist(),
+            statuses.tolist(), sentiments.tolist(), ev.last_contact.tolist(), ev.interactions.tolist(),
+            ev.kinds.tolist(), strict=True,
         )
     ]  # fmt: skip
 

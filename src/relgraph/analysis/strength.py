@@ -29,24 +29,34 @@ References
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+import numpy as np
+import numpy.typing as npt
+
 from relgraph.model import Channel
+
+FloatArray = npt.NDArray[np.float64]
 
 __all__ = [
     "DEFAULT_CHANNEL_WEIGHTS",
+    "STATUS_CODES",
     "Evidence",
     "TieParameters",
     "TieStatus",
     "distance",
+    "distance_array",
     "distances",
     "evidence_weight",
+    "evidence_weight_array",
     "relationship_status",
     "relationship_statuses",
+    "sentiment_array",
+    "status_array",
+    "strength_array",
     "tie_strength",
     "tie_strengths",
 ]
@@ -136,12 +146,17 @@ class Evidence:
 
     @property
     def sentiment(self) -> float | None:
-        stated = 0.0 if self.stated_sentiment is None else _STATED_SENTIMENT_WEIGHT
-        if stated == 0 and self.sentiment_weight == 0:
-            return None
-        total = self.sentiment_sum + stated * (self.stated_sentiment or 0.0)
-        prior = _NEUTRAL_PRIOR_WEIGHT if self.sentiment_weight > 0 else 0.0
-        return total / (self.sentiment_weight + stated + prior)
+        value = sentiment_array(
+            _column([self.stated_sentiment]),
+            np.array([self.sentiment_sum]),
+            np.array([self.sentiment_weight]),
+        )[0]
+        return None if np.isnan(value) else float(value)
+
+
+def _column(values: Sequence[float | None]) -> FloatArray:
+    """Floats with ``None`` as NaN (the array functions' "not known")."""
+    return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
 
 
 def evidence_weight(
@@ -159,9 +174,30 @@ def evidence_weight(
     >>> evidence_weight(Channel.MEETING, 0, -1.0, p)  # a hostile meeting counts half
     0.5
     """
-    decay: float = 2.0 ** (-max(age_days, 0) / params.half_life_days)
-    mood = 1.0 + 0.5 * (sentiment or 0.0)
-    return params.channel_weights.get(channel, 0.4) * decay * mood
+    weights = evidence_weight_array(
+        np.array([params.channel_weights.get(channel, 0.4)]),
+        np.array([age_days], dtype=np.float64),
+        _column([sentiment]),
+        params,
+    )
+    return float(weights[0])
+
+
+def evidence_weight_array(
+    channel_weights: FloatArray, age_days: FloatArray, sentiments: FloatArray, params: TieParameters
+) -> FloatArray:
+    """:func:`evidence_weight` of many interactions: their channels' weights, ages and sentiments (NaN: none).
+
+    Examples
+    --------
+    >>> evidence_weight_array(np.array([1.0, 0.4]), np.array([90.0, 0.0]), np.array([np.nan, 1.0]),
+    ...                       TieParameters()).tolist()
+    [0.5, 0.6000000000000001]
+    """
+    decay = np.exp2(-np.maximum(age_days, 0.0) / params.half_life_days)
+    mood = 1.0 + 0.5 * np.nan_to_num(sentiments, nan=0.0)
+    result: FloatArray = channel_weights * decay * mood
+    return result
 
 
 def tie_strength(evidence: Evidence, params: TieParameters) -> float:
@@ -188,14 +224,52 @@ def tie_strengths(evidence: Sequence[Evidence], params: TieParameters) -> list[f
     >>> tie_strengths([Evidence(), Evidence(stated=0.8)], TieParameters())
     [0.15, 0.4]
     """
-    stated_weight, default, saturation, exp = (
-        params.stated_weight, params.default_stated, params.saturation, math.exp,
-    )  # fmt: skip
-    return [
-        stated_weight * (default if ev.stated is None else ev.stated)
-        + (1.0 - stated_weight) * (1.0 - exp(-ev.weight / saturation))
-        for ev in evidence
-    ]
+    stated = _column([ev.stated for ev in evidence])
+    weights = np.array([ev.weight for ev in evidence], dtype=np.float64)
+    result: list[float] = strength_array(stated, weights, params).tolist()
+    return result
+
+
+def strength_array(stated: FloatArray, weights: FloatArray, params: TieParameters) -> FloatArray:
+    """Tie strengths from stated strengths (NaN: none stated) and summed interaction evidence (the formula).
+
+    Examples
+    --------
+    >>> strength_array(np.array([np.nan, 0.8]), np.array([0.0, 3.0]), TieParameters()).round(4).tolist()
+    [0.15, 0.7161]
+    """
+    w = params.stated_weight
+    stated_or_default = np.where(np.isnan(stated), params.default_stated, stated)
+    result: FloatArray = w * stated_or_default + (1.0 - w) * (
+        1.0 - np.exp(-weights / params.saturation)
+    )
+    return result
+
+
+def sentiment_array(
+    stated: FloatArray, observed_sum: FloatArray, observed_weight: FloatArray
+) -> FloatArray:
+    """Tie sentiments (NaN: none known) from the stated sentiment (NaN: none) and the interactions' weighted
+    sum and weight (see :class:`Evidence`).
+
+    Examples
+    --------
+    >>> sentiment_array(np.array([-0.6, np.nan, np.nan]), np.array([0.0, 0.5, 0.0]),
+    ...                 np.array([0.0, 1.0, 0.0])).round(4).tolist()
+    [-0.6, 0.3333, nan]
+    """
+    has_stated = ~np.isnan(stated)
+    stated_weight = np.where(has_stated, _STATED_SENTIMENT_WEIGHT, 0.0)
+    total = observed_sum + stated_weight * np.where(has_stated, stated, 0.0)
+    prior = np.where(observed_weight > 0, _NEUTRAL_PRIOR_WEIGHT, 0.0)
+    known = has_stated | (observed_weight != 0)
+    result: FloatArray = np.divide(
+        total,
+        observed_weight + stated_weight + prior,
+        out=np.full(total.shape, np.nan),
+        where=known,
+    )
+    return result
 
 
 def distance(strength: float) -> float:
@@ -219,8 +293,20 @@ def distances(strengths: Sequence[float]) -> list[float]:
     >>> [round(d, 4) for d in distances([0.5, 1.0])]
     [0.6931, 0.0101]
     """
-    log = math.log
-    return [-log(min(max(s, 0.01), 0.99)) for s in strengths]
+    result: list[float] = distance_array(np.asarray(strengths, dtype=np.float64)).tolist()
+    return result
+
+
+def distance_array(strengths: FloatArray) -> FloatArray:
+    """:func:`distance` of an array of strengths.
+
+    Examples
+    --------
+    >>> distance_array(np.array([0.5, 1.0])).round(4).tolist()
+    [0.6931, 0.0101]
+    """
+    result: FloatArray = -np.log(np.clip(strengths, 0.01, 0.99))
+    return result
 
 
 def relationship_status(
@@ -238,7 +324,7 @@ def relationship_status(
     >>> relationship_status(Evidence(stated_sentiment=-0.6), 0.7, today, p).value
     'negative'
     """
-    return _status(evidence, strength, evidence.sentiment, as_of, params)
+    return relationship_statuses([evidence], [strength], [evidence.sentiment], as_of, params)[0]
 
 
 def relationship_statuses(
@@ -253,25 +339,56 @@ def relationship_statuses(
     >>> [s.value for s in relationship_statuses(evs, [0.7, 0.7], [None, -0.6], date(2026, 6, 30), TieParameters())]
     ['strong', 'negative']
     """
-    return [
-        _status(ev, strength, sentiment, as_of, params)
-        for ev, strength, sentiment in zip(evidence, strengths, sentiments, strict=True)
-    ]
+    days = _column(
+        [None if ev.last_contact is None else (as_of - ev.last_contact).days for ev in evidence]
+    )
+    codes = status_array(
+        _column([ev.stated for ev in evidence]),
+        days,
+        np.asarray(strengths, dtype=np.float64),
+        _column(sentiments),
+        params,
+    )
+    return [STATUS_CODES[code] for code in codes.tolist()]
 
 
-def _status(
-    evidence: Evidence, strength: float, sentiment: float | None, as_of: date, params: TieParameters
-) -> TieStatus:
-    if sentiment is not None and sentiment <= params.negative_threshold:
-        return TieStatus.NEGATIVE
-    if evidence.last_contact is None:
-        stated = evidence.stated or 0.0
-        if stated >= params.strong_threshold:
-            return TieStatus.STRONG
-        return TieStatus.ACTIVE if stated >= 0.4 else TieStatus.DORMANT
-    days = (as_of - evidence.last_contact).days
-    if days <= params.active_days:
-        return TieStatus.STRONG if strength >= params.strong_threshold else TieStatus.ACTIVE
-    if days <= params.dormant_days:
-        return TieStatus.COOLING
-    return TieStatus.DORMANT
+#: Tie statuses by the codes :func:`status_array` returns.
+STATUS_CODES = (
+    TieStatus.STRONG,
+    TieStatus.ACTIVE,
+    TieStatus.COOLING,
+    TieStatus.DORMANT,
+    TieStatus.NEGATIVE,
+)
+_STRONG, _ACTIVE, _COOLING, _DORMANT, _NEGATIVE = range(len(STATUS_CODES))
+
+
+def status_array(
+    stated: FloatArray, days_since_contact: FloatArray, strengths: FloatArray, sentiments: FloatArray,
+    params: TieParameters,
+) -> npt.NDArray[np.int8]:  # fmt: skip
+    """Status codes (indices into :data:`STATUS_CODES`) of many ties: their stated strengths, days since their
+    last interaction (NaN: never seen), strengths and sentiments (NaN: none known). Rules in the module docstring.
+
+    Examples
+    --------
+    >>> codes = status_array(np.array([np.nan, 0.7]), np.array([10.0, np.nan]), np.array([0.7, 0.35]),
+    ...                      np.array([np.nan, np.nan]), TieParameters())
+    >>> [STATUS_CODES[c].value for c in codes]
+    ['strong', 'strong']
+    """
+    stated_or_zero = np.nan_to_num(stated, nan=0.0)
+    never_seen = np.where(
+        stated_or_zero >= params.strong_threshold,
+        _STRONG,
+        np.where(stated_or_zero >= 0.4, _ACTIVE, _DORMANT),
+    )
+    seen = np.where(
+        days_since_contact <= params.active_days,
+        np.where(strengths >= params.strong_threshold, _STRONG, _ACTIVE),
+        np.where(days_since_contact <= params.dormant_days, _COOLING, _DORMANT),
+    )
+    codes = np.where(np.isnan(days_since_contact), never_seen, seen)
+    # NaN compares False: a tie with no known sentiment is never negative.
+    codes = np.where(sentiments <= params.negative_threshold, _NEGATIVE, codes)
+    return codes.astype(np.int8)
