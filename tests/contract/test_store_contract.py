@@ -15,6 +15,7 @@ from relgraph.model import (
     Person,
     Relationship,
     RelationshipKey,
+    RelType,
 )
 from relgraph.store.base import (
     GraphStore,
@@ -90,6 +91,24 @@ def test_snapshot_round_trips_every_field(store: GraphStore) -> None:
     assert sorted(snap.interactions, key=lambda i: i.id) == sorted(
         network.interactions, key=lambda i: i.id
     )
+
+
+def test_snapshot_round_trips_relationship_dates(store: GraphStore) -> None:
+    network = small_network()
+    dated = [
+        Relationship(source="cat", target="dan", type="KNOWS", since=date(2019, 5, 1)),
+        Relationship(
+            source="ann", target="client", type="MEMBER_OF",
+            since=date(2020, 1, 31), until=date(2024, 12, 31),
+        ),
+    ]  # fmt: skip
+    store.upsert(network.model_copy(update={"relationships": [*network.relationships, *dated]}))
+    snap = {(r.source, r.type, r.target): r for r in store.snapshot().relationships}
+    for rel in dated:
+        assert snap[rel.source, rel.type, rel.target] == rel
+    # Relationships without dates come back without them (no field set to None that was never given).
+    undated = snap["ann", RelType.KNOWS, "bob"]  # stored once, in id order
+    assert undated.since is None and "since" not in undated.model_fields_set
 
 
 def test_symmetric_relationship_is_one_record_whichever_way_it_is_written(

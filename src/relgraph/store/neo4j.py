@@ -413,15 +413,24 @@ class Neo4jStore:
                 batches = tx.run(query, batch=_SNAPSHOT_BATCH)
                 return [row for record in batches for row in record["rows"]]
 
-            nodes = [
-                {"label": label, "props": props} for label, props in rows(self._q["all_nodes"])
-            ]
-            rels = [
-                {"source": source, "type": kind, "target": target, "props": props}
-                for source, kind, target, props in rows(self._q["all_relationships"])
-            ]
-            interactions = [{"props": props} for props in rows(self._q["all_interactions"])]
-            return _network(nodes, rels, interactions)
+            nodes = rows(self._q["all_nodes"])
+            return Network.model_construct(
+                people=[
+                    Person.model_validate(props) for label, props in nodes if label == "Person"
+                ],
+                organizations=[
+                    Organization.model_validate(props)
+                    for label, props in nodes
+                    if label != "Person"
+                ],
+                # Rows come whole (endpoints and type inside, dates as text): validated as they are.
+                relationships=[
+                    Relationship.model_validate(row) for row in rows(self._q["all_relationships"])
+                ],
+                interactions=[
+                    Interaction.model_validate(row) for row in rows(self._q["all_interactions"])
+                ],
+            )
 
         with paused_gc():  # hundreds of thousands of records, all kept: see relgraph.gcpause
             return self._read_tx(work)
