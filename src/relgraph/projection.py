@@ -56,6 +56,7 @@ from relgraph.model import (
     RelType,
     Seniority,
 )
+from relgraph.singleflight import SingleFlight
 from relgraph.store.base import GraphStore
 from relgraph.tie_evidence import KIND_BITS, pair_evidence
 
@@ -137,13 +138,25 @@ class Projection:
     organizations: dict[str, Organization]
     memberships: dict[str, list[Membership]] = field(default_factory=dict)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _flights: SingleFlight[str, Any] = field(
+        default_factory=SingleFlight, repr=False, compare=False
+    )
 
     def memo(self, name: str, compute: Callable[[], T]) -> T:
-        """A value derived from this projection (PageRank, betweenness, ...), computed once and kept."""
-        if name not in self._memo:
-            self._memo[name] = compute()
-        value: T = self._memo[name]
-        return value
+        """A value derived from this projection (PageRank, betweenness, ...), computed once and kept; callers
+        on other threads that ask while it is being computed wait for it."""
+        if name in self._memo:
+            found: T = self._memo[name]
+            return found
+
+        def compute_once() -> T:
+            if name not in self._memo:
+                self._memo[name] = compute()
+            value: T = self._memo[name]
+            return value
+
+        result: T = self._flights.run(name, compute_once)
+        return result
 
     @property
     def internal(self) -> frozenset[str]:
@@ -313,6 +326,7 @@ class ProjectionCache:
     """Snapshots and projections reused while a store's version is unchanged (any write invalidates).
 
     Keyed by the store's URL and version, the date and the tie parameters; holds the ``maxsize`` most recent.
+    Each is computed once even when many threads ask for it at the same time (:class:`SingleFlight`).
     """
 
     def __init__(self, maxsize: int = 8) -> None:
@@ -320,16 +334,22 @@ class ProjectionCache:
         self._lock = threading.Lock()
         self._snapshots: OrderedDict[tuple[str, int], Network] = OrderedDict()
         self._projections: OrderedDict[tuple[str, int, date, str], Projection] = OrderedDict()
+        self._snapshot_flights: SingleFlight[tuple[str, int], tuple[Network, int]] = SingleFlight()
+        self._projection_flights: SingleFlight[tuple[str, int, date, str], Projection] = (
+            SingleFlight()
+        )
         self.snapshot_loads = 0
 
     def snapshot(self, store: GraphStore) -> tuple[Network, int]:
         """The store's network and the version it was read at."""
-        version = store.version()
-        key = (store.url, version)
+        key = (store.url, store.version())
+        return self._snapshot_flights.run(key, lambda: self._cached_snapshot(store, key))
+
+    def _cached_snapshot(self, store: GraphStore, key: tuple[str, int]) -> tuple[Network, int]:
         with self._lock:
             if key in self._snapshots:
                 self._snapshots.move_to_end(key)
-                return self._snapshots[key], version
+                return self._snapshots[key], key[1]
         network = store.snapshot()
         # The snapshot may be newer than the version read before it; key it by the version read after.
         after = store.version()
@@ -345,14 +365,18 @@ class ProjectionCache:
         network, version = self.snapshot(store)
         as_of, params = as_of or date.today(), params or TieParameters()
         key = (store.url, version, as_of, repr(params))
-        with self._lock:
-            if key in self._projections:
-                self._projections.move_to_end(key)
-                return self._projections[key]
-        result = project(network, as_of=as_of, params=params)
-        with self._lock:
-            self._remember(self._projections, key, result)
-        return result
+
+        def cached_projection() -> Projection:
+            with self._lock:
+                if key in self._projections:
+                    self._projections.move_to_end(key)
+                    return self._projections[key]
+            result = project(network, as_of=as_of, params=params)
+            with self._lock:
+                self._remember(self._projections, key, result)
+            return result
+
+        return self._projection_flights.run(key, cached_projection)
 
     def _remember(self, cache: OrderedDict[Any, Any], key: Any, value: Any) -> None:
         cache[key] = value
