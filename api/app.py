@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -69,6 +70,8 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             Exception
         ) as exc:  # the service starts anyway; /api/ready says 503 until the store answers
             log.warning("starting without the store: %s", exc)
+        if settings.warm_cache:
+            threading.Thread(target=state.warm, name="relgraph-warm-cache", daemon=True).start()
         try:
             yield
         finally:

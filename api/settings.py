@@ -28,6 +28,12 @@ class ApiSettings(StoreSettings):
     max_body_bytes: int = Field(
         default=20 * 1024 * 1024, ge=1024, description="Largest request body accepted (413 above)."
     )
+    warm_cache: bool = Field(
+        default=False,
+        description="At start-up, build today's projection and its PageRank and betweenness in the background, "
+        "so that the first requests find them ready (about a minute at 100,000 people). `relgraph serve` "
+        "switches it on.",
+    )
     store_retry_seconds: float = Field(
         default=2.0,
         ge=0,

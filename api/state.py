@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass, field
 
 from api.settings import ApiSettings
+from relgraph.analysis.centrality import pagerank, projection_betweenness
 from relgraph.analysis.strength import TieParameters
 from relgraph.errors import RelgraphError, StoreUnavailableError
 from relgraph.keys import KeyRegistry
@@ -81,6 +82,22 @@ class AppState:
     keys: KeyRegistry
     projections: ProjectionCache = field(default_factory=ProjectionCache)
     tie_parameters: TieParameters = field(default_factory=lambda: TieSettings().parameters())
+
+    def warm(self) -> None:
+        """Build today's projection and the values most answers rest on (run on a background thread at start).
+
+        Requests that arrive meanwhile wait for these same computations instead of starting their own.
+        """
+        started = time.perf_counter()
+        try:
+            projection = self.projections.projection(self.stores.get(), params=self.tie_parameters)
+            pagerank(projection)
+            projection_betweenness(projection)
+        except Exception as exc:  # a cold cache is slower, not wrong: say so and carry on
+            log.warning("cache warm-up stopped: %s", exc)
+            return
+        log.info("cache warmed in %.1f s: %d nodes, %d ties", time.perf_counter() - started,
+                 projection.graph.number_of_nodes(), projection.graph.number_of_edges())  # fmt: skip
 
     def close(self) -> None:
         self.stores.close()

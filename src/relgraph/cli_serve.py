@@ -54,6 +54,13 @@ def serve_command(
             help="Server processes (each caches by store version, so a write reaches all).",
         ),
     ] = 1,
+    warm: Annotated[
+        bool,
+        typer.Option(
+            "--warm/--no-warm",
+            help="Build today's projection, PageRank and betweenness at start-up, in the background.",
+        ),
+    ] = True,
 ) -> None:
     """Serve the HTTP API, its documentation (/docs) and the interactive maps (/maps/...)."""
     import uvicorn
@@ -62,7 +69,7 @@ def serve_command(
 
     store_settings: StoreSettings = ctx.obj
     settings = ApiSettings(
-        **store_settings.model_dump(), keys_file=keys_file, auth_disabled=no_auth
+        **store_settings.model_dump(), keys_file=keys_file, auth_disabled=no_auth, warm_cache=warm
     )
     if not no_auth and not _has_active_keys(keys_file):
         err.print(Text(f"note: {keys_file} holds no active API key; every request will get 401. "
