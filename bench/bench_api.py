@@ -68,8 +68,10 @@ def serving(db: Path, folder: Path, workers: int = 1) -> Iterator[str]:
     port, log_file = _free_port(), folder / "serve.log"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "src"), str(REPO),
                                                                      os.environ.get("PYTHONPATH")]))}  # fmt: skip
+    # --no-warm: the cold request below measures computing the first answer, not waiting for a start-up warm-up
+    # (with 2 workers both warm at once, and the first request shares the cores with the other's warm-up).
     command = [sys.executable, "-m", "relgraph", "--store", f"sqlite:///{db}", "serve", "--host", "127.0.0.1",
-               "--port", str(port), "--no-auth", "--keys-file", str(folder / "keys.db"),
+               "--port", str(port), "--no-auth", "--no-warm", "--keys-file", str(folder / "keys.db"),
                "--log-level", "warning", "--workers", str(workers)]  # fmt: skip
     with log_file.open("wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)

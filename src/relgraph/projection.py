@@ -343,6 +343,9 @@ class ProjectionCache:
     def snapshot(self, store: GraphStore) -> tuple[Network, int]:
         """The store's network and the version it was read at."""
         key = (store.url, store.version())
+        found = self._lookup(self._snapshots, key)
+        if found is not None:  # the common case answers without joining a flight
+            return found, key[1]
         return self._snapshot_flights.run(key, lambda: self._cached_snapshot(store, key))
 
     def _cached_snapshot(self, store: GraphStore, key: tuple[str, int]) -> tuple[Network, int]:
@@ -365,6 +368,9 @@ class ProjectionCache:
         network, version = self.snapshot(store)
         as_of, params = as_of or date.today(), params or TieParameters()
         key = (store.url, version, as_of, repr(params))
+        found = self._lookup(self._projections, key)
+        if found is not None:
+            return found
 
         def cached_projection() -> Projection:
             with self._lock:
@@ -377,6 +383,13 @@ class ProjectionCache:
             return result
 
         return self._projection_flights.run(key, cached_projection)
+
+    def _lookup(self, cache: OrderedDict[Any, T], key: Any) -> T | None:
+        with self._lock:
+            if key not in cache:
+                return None
+            cache.move_to_end(key)
+            return cache[key]
 
     def _remember(self, cache: OrderedDict[Any, Any], key: Any, value: Any) -> None:
         cache[key] = value
