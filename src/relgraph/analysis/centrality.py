@@ -20,13 +20,17 @@ References
 
 from __future__ import annotations
 
+import math
 import os
 import random
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+import igraph
 import networkx as nx
+import numpy as np
 
-from relgraph.analysis._betweenness_worker import betweenness_share, betweenness_shares
+from relgraph.analysis._brandes import bucket_graph, dependencies
 from relgraph.analysis._graphs import indexed
 from relgraph.errors import NotFoundError
 from relgraph.model import DecisionRole, Seniority
@@ -58,15 +62,15 @@ SENIORITY_WEIGHTS: dict[Seniority, float] = {
     Seniority.MANAGER: 0.5,
     Seniority.STAFF: 0.2,
 }
-#: Work budget for betweenness, in (source × edge) steps of igraph's weighted Brandes algorithm (compiled code,
-#: about 45 ns each here). Graphs within it get exact betweenness (10,000 people and 120,000 ties: ~1.3·10⁹);
-#: larger ones an estimate from a seeded sample of ``SAMPLE_BUDGET / edges`` sources (at least MIN_SAMPLE), so
-#: the estimate costs about 30 s whatever the size.
+#: Work budget for betweenness, in (source × edge) steps of the compiled Brandes kernel (:mod:`._brandes`, about
+#: 10 ns each here, on one core). Graphs within it get exact betweenness (10,000 people and 120,000 ties: ~1.3·10⁹,
+#: about 6 s on 2 cores); larger ones an estimate from a seeded sample of ``SAMPLE_BUDGET / edges`` sources (at least
+#: MIN_SAMPLE), so the estimate costs about 10 s on 2 cores whatever the size.
 BETWEENNESS_BUDGET = 2_000_000_000
-SAMPLE_BUDGET = 600_000_000
+SAMPLE_BUDGET = 2_000_000_000
 MIN_SAMPLE = 200
-#: Above this much work (sources × edges, ~4 s) betweenness is split across up to MAX_WORKERS processes.
-PARALLEL_WORK = 100_000_000
+#: Above this much work (sources × edges, ~0.05 s) betweenness is split across up to MAX_WORKERS threads.
+PARALLEL_WORK = 5_000_000
 MAX_WORKERS = 8
 
 
@@ -152,7 +156,7 @@ def projection_betweenness(projection: Projection, *, seed: int = 0) -> dict[str
     """:func:`betweenness` of the projection's graph, computed once per projection and seed."""
 
     def compute() -> dict[str, float]:
-        # The shared igraph copy already holds the nodes, ties and distances in graph order: no second pass.
+        # The shared igraph copy already holds the nodes, ties and distances in graph order: no second walk.
         shared = indexed(projection)
         edges, distances = shared.graph.get_edgelist(), shared.graph.es["distance"]
         sample = betweenness_sample_size(projection.graph)
@@ -186,10 +190,16 @@ def betweenness(
     """Weighted (``distance``) betweenness, normalised as NetworkX normalises it; estimated from a seeded sample
     of sources on large graphs (``sample="auto"``: :func:`betweenness_sample_size`; an int: that many; None: exact).
 
-    The shortest paths are computed by igraph (Brandes' algorithm in C), which gives NetworkX's
-    ``betweenness_centrality(graph, weight="distance")`` values about 50 times faster. (igraph treats route
-    lengths equal within a tiny tolerance where NetworkX needs exact float equality, so on routes whose
-    rounded lengths tie the two can differ in the last digits.) From a sample the scaling is NetworkX 3.6's.
+    On undirected graphs with positive distances (every projection) Brandes' algorithm runs compiled, with a bucket
+    queue (:mod:`relgraph.analysis._brandes`), on every core; other graphs go to igraph. Both give NetworkX's
+    ``betweenness_centrality(graph, weight="distance")`` values, hundreds of times faster. (They treat route lengths
+    equal within a relative 1e-10 where NetworkX needs exact float equality, so on routes whose rounded lengths tie
+    the two can differ in the last digits.) From a sample the scaling is NetworkX 3.6's.
+
+    Raises
+    ------
+    ValueError
+        If a tie's distance is not a positive number.
 
     Examples
     --------
@@ -216,7 +226,7 @@ def _betweenness(nodes: list[str], edges: list[tuple[int, int]], weights: list[f
     k = sample
     sources = None if k is None or k >= n else sorted(random.Random(seed).sample(range(n), k))
     raw = _raw_betweenness(n, edges, weights, directed, sources)
-    # Undirected, igraph counts each pair once where NetworkX counts both orders.
+    # Undirected, the raw values count each pair once where NetworkX counts both orders.
     orders = 1 if directed else 2
     if sources is None:
         scale = orders / ((n - 1) * (n - 2))
@@ -232,18 +242,42 @@ def _betweenness(nodes: list[str], edges: list[tuple[int, int]], weights: list[f
 
 def _raw_betweenness(n: int, edges: list[tuple[int, int]], weights: list[float], directed: bool,
                      sources: list[int] | None) -> list[float]:  # fmt: skip
-    """igraph's betweenness over paths from ``sources`` (None: all); split across processes when it is big."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    work = (n if sources is None else len(sources)) * max(len(edges), 1)
-    if workers < 2 or work < PARALLEL_WORK:
-        return betweenness_share(
-            n, edges, weights, directed, list(range(n)) if sources is None else sources
-        )
+    """Betweenness over paths from ``sources`` (None: all), counted as igraph counts it (undirected: each pair once).
+
+    Undirected graphs (every projection) go to the compiled kernel, on threads when the work is big; directed graphs
+    and lengths too spread out for its bucket queue to igraph.
+    """
+    if not all(0 < w < math.inf for w in weights):
+        raise ValueError("betweenness needs every tie's distance to be a positive number")
     everyone = list(range(n)) if sources is None else sources
-    shares = [
-        everyone[i::workers] for i in range(workers)
-    ]  # interleaved: hubs spread over the workers
-    return betweenness_shares(n, edges, weights, directed, shares)
+    compiled = (
+        None if directed else bucket_graph(n, np.array(edges, dtype=np.int64), np.array(weights))
+    )
+    if compiled is None:
+        graph = igraph.Graph(n=n, edges=edges, directed=directed)
+        result: list[float] = graph.betweenness(
+            directed=directed, weights=weights, sources=everyone
+        )
+        return result
+    workers = min(_cpu_count(), MAX_WORKERS)
+    if workers < 2 or len(everyone) * max(len(edges), 1) < PARALLEL_WORK:
+        total = dependencies(compiled, np.array(everyone, dtype=np.int64))
+    else:
+        # Interleaved, so the hubs spread over the threads.
+        shares = [np.array(everyone[i::workers], dtype=np.int64) for i in range(workers)]
+        with ThreadPoolExecutor(workers) as threads:
+            parts = list(threads.map(lambda share: dependencies(compiled, share), shares))
+        total = np.sum(parts, axis=0)  # in a fixed order: the same sum on every run
+    halved: list[float] = (total / 2).tolist()  # each unordered pair was counted from both ends
+    return halved
+
+
+def _cpu_count() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _scaled(values: dict[str, float], ids: list[str]) -> dict[str, float]:
