@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from relgraph.errors import ConfigurationError
+from relgraph.errors import ConfigurationError, ReferenceError_
 from relgraph.model import Interaction, Network, Organization, Person, Relationship
 from relgraph.store import open_store, redact_url, sqlite_path
 from relgraph.store.base import InteractionFilter
@@ -176,3 +176,106 @@ def test_large_batches_report_progress_and_restore_the_connection(tmp_path: Path
         assert store.get_interaction("i0") == moved
         assert {i.id for i in store.list_interactions(InteractionFilter(participant="p00002")).items} == {
             "i0", "i1", "i2"}  # fmt: skip
+
+
+def _indexes(store: SQLiteStore) -> list[tuple[str, str]]:
+    rows = store._conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+    ).fetchall()
+    return [tuple(row) for row in rows]
+
+
+def _bulk_network(people: int) -> Network:
+    ids = [f"p{i:05d}" for i in range(people)]
+    return Network(
+        organizations=[Organization(id="org", name="Org")],
+        people=[Person(id=pid, name="N") for pid in ids],
+        relationships=[Relationship(source=pid, target="org", type="WORKS_AT") for pid in ids],
+        interactions=[
+            Interaction(
+                id=f"i{i}", date="2026-01-01", organization="org", participants=ids[i : i + 2]
+            )
+            for i in range(people - 1)
+        ],
+    )
+
+
+def test_a_first_bulk_write_builds_the_indexes_after_the_rows(tmp_path: Path) -> None:
+    statements: list[str] = []
+    with SQLiteStore(tmp_path / "bulk.db") as store:
+        indexes = _indexes(store)
+        store._conn.set_trace_callback(statements.append)
+        store.upsert(_bulk_network(3000))
+        store._conn.set_trace_callback(None)
+        # Dropped and built again from the schema's own statements, inside the write's transaction.
+        dropped = [s for s in statements if s.startswith("DROP INDEX")]
+        assert len(dropped) == len(indexes) >= 6
+        assert statements.index(dropped[0]) > statements.index("BEGIN IMMEDIATE")
+        assert statements.index("COMMIT") > max(statements.index(sql) for _, sql in indexes)
+        assert _indexes(store) == indexes
+        # The indexes serve the lookups again (the query planner names them).
+        plan = store._conn.execute(
+            "EXPLAIN QUERY PLAN SELECT interaction_id FROM interaction_participant WHERE person_id = ?",
+            ("p00001",),
+        ).fetchall()
+        assert "interaction_participant_person" in str(plan)
+        assert store._conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.list_interactions(InteractionFilter(participant="p00001")).total == 2
+
+
+def test_a_bulk_write_smaller_than_the_store_keeps_its_indexes(tmp_path: Path) -> None:
+    statements: list[str] = []
+    with SQLiteStore(tmp_path / "bulk.db") as store:
+        store.upsert(_bulk_network(3000))
+        store._conn.set_trace_callback(statements.append)
+        summary = store.upsert(_bulk_network(2600))  # 7,800 rows against the 9,000 held
+        store._conn.set_trace_callback(None)
+    assert not [s for s in statements if s.startswith(("DROP INDEX", "CREATE INDEX"))]
+    assert summary.unchanged["people"] == 2600
+
+
+def test_a_bulk_write_that_fails_leaves_the_store_and_its_indexes_as_they_were(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with SQLiteStore(tmp_path / "bulk.db") as store:
+        indexes = _indexes(store)
+        original = SQLiteStore._write_rows
+
+        def fail_at_interactions(
+            self: SQLiteStore, conn: sqlite3.Connection, section: str, *args: object
+        ) -> int:
+            if section == "interactions":
+                raise sqlite3.OperationalError("disk I/O error")
+            return original(self, conn, section, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(SQLiteStore, "_write_rows", fail_at_interactions)
+        with pytest.raises(sqlite3.OperationalError):
+            store.upsert(_bulk_network(3000))
+        assert _indexes(store) == indexes
+        assert store.counts() == {
+            "people": 0,
+            "organizations": 0,
+            "relationships": 0,
+            "interactions": 0,
+        }
+        assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_a_bulk_write_with_a_bad_reference_is_refused_although_sqlite_does_not_look(
+    tmp_path: Path,
+) -> None:
+    # Foreign keys are not enforced by SQLite during a bulk write: the store's own batch check refuses it.
+    network = _bulk_network(3000)
+    broken = network.model_copy(
+        update={
+            "relationships": [
+                *network.relationships,
+                Relationship(source="p00001", target="nobody", type="KNOWS"),
+            ]
+        }
+    )
+    with SQLiteStore(tmp_path / "bulk.db") as store:
+        with pytest.raises(ReferenceError_, match="nobody"):
+            store.upsert(broken)
+        assert store.counts()["people"] == 0

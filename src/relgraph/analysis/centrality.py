@@ -65,9 +65,9 @@ SENIORITY_WEIGHTS: dict[Seniority, float] = {
 #: Work budget for betweenness, in (source × edge) steps of the compiled Brandes kernel (:mod:`._brandes`, about
 #: 10 ns each here, on one core). Graphs within it get exact betweenness (10,000 people and 120,000 ties: ~1.3·10⁹,
 #: about 6 s on 2 cores); larger ones an estimate from a seeded sample of ``SAMPLE_BUDGET / edges`` sources (at least
-#: MIN_SAMPLE), so the estimate costs about 10 s on 2 cores whatever the size.
+#: MIN_SAMPLE): ~800 sources at 100,000 people, about 20 s on 2 cores (memory-bound there: ~45 ms of CPU per source).
 BETWEENNESS_BUDGET = 2_000_000_000
-SAMPLE_BUDGET = 2_000_000_000
+SAMPLE_BUDGET = 1_000_000_000
 MIN_SAMPLE = 200
 #: Above this much work (sources × edges, ~0.05 s) betweenness is split across up to MAX_WORKERS threads.
 PARALLEL_WORK = 5_000_000

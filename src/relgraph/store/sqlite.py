@@ -77,6 +77,11 @@ def _like(text: str | None) -> str | None:
     return f"%{escaped}%"
 
 
+def _quoted(identifier: str) -> str:
+    """An SQL identifier in double quotes (a quote inside doubled)."""
+    return '"' + identifier.replace('"', '""') + '"'
+
+
 def _split_script(script: str) -> list[str]:
     """Split SQL into complete statements (safe for ';' inside string literals)."""
     statements, buffer = [], ""
@@ -189,10 +194,15 @@ class SQLiteStore:
 
     @contextmanager
     def _tuned_for_bulk(self, rows: int) -> Iterator[None]:
-        """A page cache with room for every page a large write touches, for that write only.
+        """Settings for a large write, for that write only (taken before its transaction: SQLite ignores
+        ``foreign_keys`` inside one).
 
-        With the default 2 MB, SQLite evicts and re-reads the same index pages every few rows of a large
-        batch. The memory is only taken as pages are used, and handed back when the setting is restored.
+        * A page cache with room for every page the write touches. With the default 2 MB, SQLite evicts and
+          re-reads the same index pages every few rows of a large batch. The memory is only taken as pages are
+          used, and handed back when the setting is restored.
+        * No foreign-key lookups: :meth:`upsert` has already checked every reference of the batch against the
+          store inside the same write transaction (``batch_problems``), so SQLite's own lookups, two or three
+          index searches a row and a third of a bulk write's time, would only repeat that check.
         """
         if rows < _BULK_ROWS:
             yield
@@ -201,10 +211,31 @@ class SQLiteStore:
             (cache_size,) = self._conn.execute("PRAGMA cache_size").fetchone()
             # Only integers computed here go into these statements (PRAGMA takes no parameters).
             self._conn.execute(f"PRAGMA cache_size = {-min(rows, _BULK_CACHE_KIB)}")
+            self._conn.execute("PRAGMA foreign_keys = OFF")
             try:
                 yield
             finally:
+                self._conn.execute("PRAGMA foreign_keys = ON")
                 self._conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+
+    @contextmanager
+    def _indexes_built_after(self, conn: sqlite3.Connection, rows: int, held: int) -> Iterator[None]:
+        """For a write of at least as many rows as the store holds (a first import, say): the secondary indexes
+        are dropped before the rows go in and built again, from the schema's own statements, before the commit.
+
+        Building an index from a full table sorts it once; keeping it up to date inserts every row at a random
+        place in it, which at 100,000 people took three times as long. Within the transaction, so a failed write
+        leaves the indexes as they were.
+        """
+        if rows < _BULK_ROWS or rows < held:
+            yield
+            return
+        indexes = conn.execute(self._q["secondary_indexes"]).fetchall()
+        for name, _ in indexes:
+            conn.execute(f"DROP INDEX {_quoted(name)}")  # a name read from the schema, quoted
+        yield
+        for _, create in indexes:
+            conn.execute(create)
 
     def _read(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> list[Any]:
         with self._lock:
@@ -249,13 +280,15 @@ class SQLiteStore:
             stored = self.node_types(referenced_ids(batch))
             raise_for_problems(batch_problems(batch, stored))
             before = self._counts_in(conn)
-            done = 0
-            for section, query, rows in sections:
-                done = self._write_rows(conn, section, summary, query, rows, done, progress)
-            if batch.interactions:
-                participants = {"participants": participants_json(batch.interactions)}
-                for statement in self._q.statements("replace_participants"):
-                    conn.execute(statement, participants)
+            with self._indexes_built_after(conn, total, sum(before.values())):
+                done = 0
+                for section, query, rows in sections:
+                    done = self._write_rows(conn, section, summary, query, rows, done, progress)
+                if batch.interactions:
+                    participants = {"participants": participants_json(batch.interactions)}
+                    if before["interactions"]:  # else there is nothing to replace
+                        conn.execute(self._q["delete_batch_participants"], participants)
+                    conn.execute(self._q["insert_batch_participants"], participants)
             after = self._counts_in(conn)
             for section in after:
                 summary.created[section] = after[section] - before[section]

@@ -17,6 +17,14 @@ SELECT
 -- name: node_labels
 SELECT id, label FROM node WHERE id IN (SELECT value FROM json_each(:ids));
 
+-- name: secondary_indexes
+-- The indexes of the data tables other than their keys (name, the statement that creates it), for a bulk write
+-- that drops them and builds them again afterwards.
+SELECT name, sql FROM sqlite_master
+WHERE type = 'index' AND sql IS NOT NULL
+  AND tbl_name IN ('node', 'relationship', 'interaction', 'interaction_participant')
+ORDER BY name;
+
 -- name: upsert_node
 -- Positional parameters (id, label, name, data): imports bind a tuple per row, which is cheaper than a dict.
 INSERT INTO node (id, label, name, data) VALUES (?1, ?2, ?3, ?4)
@@ -35,11 +43,13 @@ INSERT INTO interaction (id, date, organization, data) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (id) DO UPDATE SET date = excluded.date, organization = excluded.organization, data = excluded.data
 WHERE interaction.data IS NOT excluded.data;
 
--- name: replace_participants
--- A script of two statements. :participants is one JSON object {interaction id: [person id, ...]}, so a
--- whole batch is one statement each instead of one per interaction and one per participant.
+-- name: delete_batch_participants
+-- :participants is one JSON object {interaction id: [person id, ...]}, so a whole batch is one statement
+-- instead of one per interaction (and insert_batch_participants one instead of one per participant).
 DELETE FROM interaction_participant
 WHERE interaction_id IN (SELECT key FROM json_each(:participants));
+
+-- name: insert_batch_participants
 INSERT INTO interaction_participant (interaction_id, person_id)
 SELECT i.key, p.value FROM json_each(:participants) AS i, json_each(i.value) AS p;
 
