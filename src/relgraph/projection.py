@@ -216,6 +216,8 @@ def _add_memberships(
 ) -> dict[str, list[Membership]]:  # fmt: skip
     memberships: dict[str, list[Membership]] = {}
     edges = []
+    # Most memberships have the default strength: each distinct strength's distance is computed once.
+    lengths: dict[float, float] = {}
     for rel in network.relationships:
         kind = rel.type
         if kind not in _MEMBERSHIPS and kind is not RelType.REFERRED:
@@ -230,12 +232,34 @@ def _add_memberships(
         elif not _person_and_organization(rel, people, organizations) or not _valid(rel, as_of):
             continue  # a referral between a person and an organisation counts either way round
         strength = rel.strength if rel.strength is not None else params.membership_strength
+        length = lengths.get(strength)
+        if length is None:
+            length = lengths[strength] = distance(strength)
         edges.append((rel.source, rel.target, {
-            "strength": strength, "distance": distance(strength), "status": MEMBER, "sentiment": rel.sentiment,
+            "strength": strength, "distance": length, "status": MEMBER, "sentiment": rel.sentiment,
             "last_contact": None, "interactions": 0, "kinds": [_TYPE_VALUES[kind]],
         }))  # fmt: skip
-    graph.add_edges_from(edges)
+    _add_edges(graph, edges)
     return memberships
+
+
+def _add_edges(graph: nx.Graph, edges: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
+    """``graph.add_edges_from(edges)`` for edges between nodes already in the graph, keeping each given dict.
+
+    ``add_edges_from`` copies every attribute dict into a new one; at 100,000 people that is 1.2 million copies
+    and two thirds of building the graph. The result is the same graph, in the same order: an edge seen again
+    has its attributes updated in place, as ``add_edges_from`` does.
+    """
+    adjacency = graph._adj
+    for u, v, data in edges:
+        neighbours = adjacency[u]
+        known = neighbours.get(v)
+        if known is None:
+            neighbours[v] = data
+            adjacency[v][u] = data
+        else:
+            known.update(data)
+    nx._clear_cache(graph)
 
 
 def _person_and_organization(
@@ -276,7 +300,7 @@ def _project(network: Network, as_of: date, params: TieParameters) -> Projection
     graph = nx.Graph(as_of=as_of.isoformat())
     _add_nodes(graph, people.values(), organizations.values())
     memberships = _add_memberships(graph, network, as_of, params, people, organizations)
-    graph.add_edges_from(_tie_edges(network, as_of, params, list(people)))
+    _add_edges(graph, _tie_edges(network, as_of, params, list(people)))
     return Projection(network, as_of, params, graph, people, organizations, memberships)
 
 

@@ -219,7 +219,9 @@ class SQLiteStore:
                 self._conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
     @contextmanager
-    def _indexes_built_after(self, conn: sqlite3.Connection, rows: int, held: int) -> Iterator[None]:
+    def _indexes_built_after(
+        self, conn: sqlite3.Connection, rows: int, held: int
+    ) -> Iterator[None]:
         """For a write of at least as many rows as the store holds (a first import, say): the secondary indexes
         are dropped before the rows go in and built again, from the schema's own statements, before the commit.
 
