@@ -150,3 +150,23 @@ def test_threads_and_one_call_give_the_same_sums() -> None:
         compiled, np.arange(1, 150, 2)
     )
     assert halves == pytest.approx(whole, abs=1e-9)
+
+
+def test_the_kernel_works_where_numba_has_nowhere_to_keep_machine_code() -> None:
+    # A locked-down install: no cache locator at all. The kernel is then compiled in the process instead.
+    import subprocess
+    import sys
+
+    script = (
+        "import numba.core.caching as caching\n"
+        "caching.CacheImpl._locator_classes = []\n"
+        "import numpy as np\n"
+        "from relgraph.analysis._brandes import bucket_graph, dependencies\n"
+        "g = bucket_graph(3, np.array([[0, 1], [1, 2]]), np.array([1.0, 1.0]))\n"
+        "print(dependencies(g, np.arange(3)).tolist())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[0.0, 2.0, 0.0]"
