@@ -156,7 +156,7 @@ def projection_betweenness(projection: Projection, *, seed: int = 0) -> dict[str
     """:func:`betweenness` of the projection's graph, computed once per projection and seed."""
 
     def compute() -> dict[str, float]:
-        # The shared igraph copy already holds the nodes, ties and distances in graph order: no second walk.
+        # The shared igraph copy already holds the nodes, ties and distances in graph order: no second pass.
         shared = indexed(projection)
         edges, distances = shared.graph.get_edgelist(), shared.graph.es["distance"]
         sample = betweenness_sample_size(projection.graph)
