@@ -20,7 +20,6 @@ References
 
 from __future__ import annotations
 
-import math
 import os
 import random
 from concurrent.futures import ThreadPoolExecutor
@@ -247,12 +246,11 @@ def _raw_betweenness(n: int, edges: list[tuple[int, int]], weights: list[float],
     Undirected graphs (every projection) go to the compiled kernel, on threads when the work is big; directed graphs
     and lengths too spread out for its bucket queue to igraph.
     """
-    if not all(0 < w < math.inf for w in weights):
+    lengths = np.asarray(weights, dtype=np.float64)
+    if not (np.isfinite(lengths).all() and (lengths > 0).all()):
         raise ValueError("betweenness needs every tie's distance to be a positive number")
     everyone = list(range(n)) if sources is None else sources
-    compiled = (
-        None if directed else bucket_graph(n, np.array(edges, dtype=np.int64), np.array(weights))
-    )
+    compiled = None if directed else bucket_graph(n, np.array(edges, dtype=np.int64), lengths)
     if compiled is None:
         graph = igraph.Graph(n=n, edges=edges, directed=directed)
         result: list[float] = graph.betweenness(
