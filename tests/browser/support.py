@@ -41,14 +41,16 @@ class Visit:
         return float(self.page.evaluate("() => Number(document.body.dataset.stabilizedMs)"))
 
     def drawn(self) -> dict[str, Any]:
-        """What vis-network holds and draws (hidden items excluded), and whether physics is off."""
+        """What vis-network holds and draws (hidden items excluded), whether physics is off, and whether the
+        ties carry the page's own numbers as ids (not random UUIDs, which cost big maps a tenth of their set-up)."""
         return dict(
             self.page.evaluate(
                 """() => {
                 const net = window.relgraphMap.network;
                 return {nodes: net.body.data.nodes.length, edges: net.body.data.edges.length,
                         drawnNodes: net.body.nodeIndices.length, drawnEdges: net.body.edgeIndices.length,
-                        physics: net.physics.options.enabled};
+                        physics: net.physics.options.enabled,
+                        tiesNumbered: net.body.data.edges.getIds().every((id, i) => id === i)};
             }"""
             )
         )

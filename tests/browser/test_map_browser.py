@@ -63,6 +63,7 @@ def expect_drawn(visit: Visit, network_map: NetworkMap) -> None:
     assert drawn == {
         "nodes": len(network_map.nodes), "edges": len(network_map.edges),
         "drawnNodes": len(network_map.nodes), "drawnEdges": len(network_map.edges), "physics": False,
+        "tiesNumbered": True,
     }  # fmt: skip
 
 

@@ -169,6 +169,11 @@
   }
 
   var nodes = new vis.DataSet(data.nodes);
+  // Ties come without ids: numbering them here spares vis.DataSet a random UUID per tie (a tenth of a big
+  // map's set-up time) and the page forty bytes a tie.
+  data.edges.forEach(function (edge, index) {
+    edge.id = index;
+  });
   var edges = new vis.DataSet(data.edges);
   var container = document.getElementById("rg-map");
   var built = performance.now();
