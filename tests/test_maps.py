@@ -506,3 +506,11 @@ def test_big_maps_are_laid_out_on_the_server_and_drawn_without_physics(
     assert all("info" not in e for e in big.edges) and all("info" in e for e in small.edges)
     assert [(n["x"], n["y"]) for n in build_map(projection, MapOptions(seed=4)).nodes] == [
         (n["x"], n["y"]) for n in big.nodes], "the layout is seeded"  # fmt: skip
+
+
+def test_ties_take_the_shorthand_label_font_and_carry_no_labels(march: Projection) -> None:
+    # The shorthand string is cheaper for vis-network to set up per tie; it is harmless only while no tie
+    # has a label or a font of its own.
+    m = build_map(march, MapOptions(max_nodes=5000))
+    assert m.vis_options["edges"]["font"] == "14px arial #343434"
+    assert m.edges and not any("label" in e or "font" in e for e in m.edges)

@@ -41,6 +41,8 @@ _LARGE = 400
 #: Above this many nodes the positions are computed on the server and the page's physics stays off.
 SERVER_LAYOUT_NODES = 1500
 _IGRAPH_RNG = threading.Lock()
+#: vis-network's default tie label font, in its shorthand form (see ``_vis_options``); ties never show labels.
+EDGE_FONT = "14px arial #343434"
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,9 @@ def _vis_options(net: Network, nodes: int, edges: int, seed: int) -> dict[str, A
     options["edges"]["arrows"] = {"to": {"enabled": False}}
     options["edges"]["color"] = {"highlight": "#000000", "hover": "#495057", "inherit": False}
     options["edges"]["selectionWidth"] = 1.5
+    # Ties carry no labels, but vis-network sets up a label font for every tie all the same. Its shorthand
+    # string (its own default) spares it merging the nested font objects: a tenth of a 43,000-tie map's set-up.
+    options["edges"]["font"] = EDGE_FONT
     options["layout"] = {"randomSeed": seed, "improvedLayout": nodes <= 100}
     # hover events drive relgraph's own tooltips (items carry no vis-network "title")
     options["interaction"].update(hover=True, navigationButtons=False, keyboard=False)
