@@ -59,7 +59,7 @@ def _json(name: str, projection: Projection, results: Any) -> Response:
 
 
 @router.get("/key-contacts", response_model=AnalysisResult[list[KeyContact]])
-def get_key_contacts(
+async def get_key_contacts(
     answers: AnswersDep,
     organization: Annotated[str | None, Query(max_length=200, description="Only this organisation's people.")] = None,
     include_internal: Annotated[bool, Query(description="Rank our own people too.")] = False,
@@ -68,26 +68,26 @@ def get_key_contacts(
 ) -> Response:  # fmt: skip
     """Key contacts ranked by network position, formal power and stated influence."""
     p = answers.projection
-    return answers.respond(lambda: _json("key-contacts", p, key_contacts(
+    return await answers.respond(lambda: _json("key-contacts", p, key_contacts(
         p, organization=organization, include_internal=include_internal, limit=limit, seed=seed)))  # fmt: skip
 
 
 @router.get("/brokers", response_model=AnalysisResult[list[Broker]])
-def get_brokers(answers: AnswersDep, limit: Limit = 20, seed: Seed = 0) -> Response:
+async def get_brokers(answers: AnswersDep, limit: Limit = 20, seed: Seed = 0) -> Response:
     """People who connect otherwise separate groups (betweenness, Burt's constraint and effective size)."""
     p = answers.projection
-    return answers.respond(lambda: _json("brokers", p, brokers(p, limit=limit, seed=seed)))
+    return await answers.respond(lambda: _json("brokers", p, brokers(p, limit=limit, seed=seed)))
 
 
 @router.get("/weak-links", response_model=AnalysisResult[list[Finding]])
-def get_weak_links(answers: AnswersDep, limit: Limit = 30) -> Response:
+async def get_weak_links(answers: AnswersDep, limit: Limit = 30) -> Response:
     """Single points of failure, bridges, cooling ties, single-threaded accounts, negative ties."""
     p = answers.projection
-    return answers.respond(lambda: _json("weak-links", p, weak_links(p, limit=limit)))
+    return await answers.respond(lambda: _json("weak-links", p, weak_links(p, limit=limit)))
 
 
 @router.get("/paths", response_model=AnalysisResult[list[WarmPath]])
-def get_paths(
+async def get_paths(
     answers: AnswersDep,
     target: Annotated[str, Query(min_length=1, max_length=200, description="Person or organisation to reach (id).")],
     source: Annotated[list[str] | None, Query(alias="from", max_length=50, description="Start from these people of ours (ids; repeat the parameter).")] = None,
@@ -97,26 +97,26 @@ def get_paths(
 ) -> Response:  # fmt: skip
     """Warm introduction routes from our people to a person or organisation."""
     p = answers.projection
-    return answers.respond(lambda: _json("paths", p, warm_paths(
+    return await answers.respond(lambda: _json("paths", p, warm_paths(
         p, target, sources=source or None, k=k, max_hops=max_hops, avoid_negative=not allow_negative)))  # fmt: skip
 
 
 @router.get("/communities", response_model=AnalysisResult[list[Community]])
-def get_communities(answers: AnswersDep, seed: Seed = 0) -> Response:
+async def get_communities(answers: AnswersDep, seed: Seed = 0) -> Response:
     """Communities (Leiden, modularity) with supporters and opponents in each; coalitions flagged."""
     p = answers.projection
-    return answers.respond(lambda: _json("communities", p, communities(p, seed=seed)))
+    return await answers.respond(lambda: _json("communities", p, communities(p, seed=seed)))
 
 
 @router.get("/grid", response_model=AnalysisResult[list[GridRow]])
-def get_grid(answers: AnswersDep) -> Response:
+async def get_grid(answers: AnswersDep) -> Response:
     """The stakeholder grid: power–interest quadrant and salience class for every stakeholder."""
     p = answers.projection
-    return answers.respond(lambda: _json("grid", p, stakeholder_grid(p)))
+    return await answers.respond(lambda: _json("grid", p, stakeholder_grid(p)))
 
 
 @router.get("/what-if", response_model=AnalysisResult[WhatIf])
-def get_what_if(
+async def get_what_if(
     answers: AnswersDep,
     remove_person: Annotated[str | None, Query(max_length=200, description="A person who leaves (id).")] = None,
     remove_tie: Annotated[list[str] | None, Query(max_length=2, description="A tie that breaks: give two ids.")] = None,
@@ -129,5 +129,5 @@ def get_what_if(
         raise InvalidInputError("give remove_person or remove_tie")
     tie = (remove_tie[0], remove_tie[1]) if remove_tie else None
     p = answers.projection
-    return answers.respond(lambda: _json("what-if", p, what_if(
+    return await answers.respond(lambda: _json("what-if", p, what_if(
         p, remove_person=remove_person, remove_tie=tie, max_hops=max_hops)))  # fmt: skip

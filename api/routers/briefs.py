@@ -46,22 +46,22 @@ def _response(document: Document) -> Response:
 
 
 @router.get("/negotiation/{organization_id}", response_class=Response, responses=_RESPONSES)
-def negotiation(
+async def negotiation(
     answers: AnswersDep, organization_id: OrganizationPath,
     format: Format = BriefFormat.JSON, recent_days: RecentDays = 90,
 ) -> Response:  # fmt: skip
     """Who decides and influences at an organisation, our coverage, warm routes, risks and next actions."""
-    return answers.respond(lambda: _response(negotiation_document(
+    return await answers.respond(lambda: _response(negotiation_document(
         answers.projection, organization_id, format, recent_days=recent_days, asset_base=ASSET_BASE)))  # fmt: skip
 
 
 @router.get("/community/{organization_id}", response_class=Response, responses=_RESPONSES)
-def community(
+async def community(
     answers: AnswersDep, organization_id: OrganizationPath,
     format: Format = BriefFormat.JSON, recent_days: RecentDays = 90,
 ) -> Response:  # fmt: skip
     """Officials, groups, coalitions, coverage and gaps, bridges, engagement order and repairs."""
-    return answers.respond(lambda: _response(community_document(
+    return await answers.respond(lambda: _response(community_document(
         answers.projection, organization_id, format, recent_days=recent_days, asset_base=ASSET_BASE)))  # fmt: skip
 
 

@@ -47,7 +47,7 @@ def _page(network_map: NetworkMap) -> Response:
 
 
 @router.get("/network")
-def network_page(
+async def network_page(
     answers: AnswersDep,
     focus: Annotated[str | None, Query(max_length=200, description="Centre on this node (id).")] = None,
     depth: Depth = 2,
@@ -61,23 +61,23 @@ def network_page(
     """The whole network, or the part a focus node, organisation, community or tie strength selects."""
     options = MapOptions(focus=focus, depth=depth, organization=organization, community=community,
                          min_strength=min_strength, max_nodes=max_nodes, color_by=color_by, seed=seed)  # fmt: skip
-    return answers.respond(lambda: _page(build_map(answers.projection, options)))
+    return await answers.respond(lambda: _page(build_map(answers.projection, options)))
 
 
 @router.get("/organization/{organization_id}")
-def organization_page(
+async def organization_page(
     answers: AnswersDep, organization_id: IdPath, min_strength: MinStrength = 0.0,
     max_nodes: MaxNodes = 300, color_by: ColorBy = "kind",
 ) -> Response:  # fmt: skip
     """An organisation, its people, and their ties."""
     options = MapOptions(min_strength=min_strength, max_nodes=max_nodes, color_by=color_by)
-    return answers.respond(
+    return await answers.respond(
         lambda: _page(organization_map(answers.projection, organization_id, options))
     )
 
 
 @router.get("/person/{person_id}")
-def person_page(
+async def person_page(
     answers: AnswersDep, person_id: IdPath, depth: Depth = 2, min_strength: MinStrength = 0.0,
     max_nodes: MaxNodes = 300, color_by: ColorBy = "kind",
 ) -> Response:  # fmt: skip
@@ -85,4 +85,4 @@ def person_page(
     options = MapOptions(
         depth=depth, min_strength=min_strength, max_nodes=max_nodes, color_by=color_by
     )
-    return answers.respond(lambda: _page(person_map(answers.projection, person_id, options)))
+    return await answers.respond(lambda: _page(person_map(answers.projection, person_id, options)))

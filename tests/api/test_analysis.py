@@ -128,3 +128,37 @@ def test_a_repeated_query_is_answered_from_the_cache(
     demo_api.client.patch(f"/api/people/{CLIENT_CEO}", json={"stance": -2})
     demo_api.client.get("/api/analysis/grid")
     assert len(calls) == 2, "a write makes a new projection, so the answer is computed again"
+
+
+def test_first_answers_are_computed_off_the_event_loop_and_repeats_are_not(
+    demo_api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import api.answers as answers
+    import api.routers.analysis as router
+
+    hops: list[str] = []  # the event loop's thread, once per hop to the thread pool
+    computed_on: list[str] = []
+    real_hop, real_grid = answers.run_in_threadpool, router.stakeholder_grid
+
+    async def hop(func: Any, *args: Any) -> Any:
+        hops.append(threading.current_thread().name)
+        return await real_hop(func, *args)
+
+    def grid(p: Any) -> Any:
+        computed_on.append(threading.current_thread().name)
+        return real_grid(p)
+
+    monkeypatch.setattr(answers, "run_in_threadpool", hop)
+    monkeypatch.setattr(router, "stakeholder_grid", grid)
+    first = demo_api.client.get("/api/analysis/grid")
+    assert first.status_code == 200
+    assert len(hops) == 1 and computed_on and computed_on[0] != hops[0], "computed off the loop"
+    for _ in range(3):
+        assert demo_api.client.get("/api/analysis/grid").content == first.content
+    assert len(hops) == 1 and len(computed_on) == 1, "a stored answer is sent from the loop"
+    assert (
+        demo_api.client.get("/api/analysis/grid", params={"as_of": "2020-01-01"}).status_code == 200
+    )
+    assert len(hops) == 2 and len(computed_on) == 2
